@@ -1,0 +1,172 @@
+package io.rtlbench.emulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The design-specific half of the harness. Before Verilator: reads firtool's SystemVerilog to find
+ * each module's registers and memory arrays and writes the Verilator config that keeps them
+ * visible. After Verilator: reads the generated headers (ports of {@code Vdut.h}, members of the
+ * root class) and writes {@code design.inc}: port, memory and toggle tables, and the straight-line
+ * XOR/popcount code that counts every register bit's toggles once per cycle, per instance.
+ * Signal names are Verilog hierarchy paths below the top, dot-separated ({@code pe_0_0.acc}).
+ */
+final class DesignTables {
+    private static final Pattern MODULE = Pattern.compile("(?ms)^module\\s+(\\w+)\\s*[(#;].*?^endmodule");
+    private static final Pattern SCALAR_REG = Pattern.compile("(?m)^\\s*reg\\s+(?:\\[\\d+:\\d+\\]\\s*)?(\\w+)\\s*;");
+    private static final Pattern ARRAY_REG = Pattern.compile("(?m)^\\s*reg\\s+(?:\\[\\d+:\\d+\\]\\s*)?(\\w+)\\s*\\[\\d+:\\d+\\]\\s*;");
+    private static final Pattern PORT = Pattern.compile("VL_(IN|OUT|INOUT)(8|16|64|W)?\\(&(\\w+),(\\d+),(\\d+)(?:,(\\d+))?\\)");
+    private static final Pattern MEMBER = Pattern.compile(
+            "(?m)^\\s*(CData|SData|IData|QData|VlWide<(\\d+)>)/\\*(\\d+):(\\d+)\\*/\\s+(\\w+);");
+    private static final Pattern ARRAY_MEMBER = Pattern.compile(
+            "(?m)^\\s*VlUnpacked<(CData|SData|IData|QData|VlWide<(\\d+)>)/\\*(\\d+):(\\d+)\\*/,\\s*(\\d+)>\\s+(\\w+);");
+
+    record Port(String name, int width, boolean input, int bytes, int words32) {}
+    record Memory(String name, String member, long depth, int width, int bytes, int words32) {}
+    record Signal(String name, String member, int width, int words32) {}
+
+    /** Registers and memory arrays per module, from the SV text. */
+    private final Map<String, Set<String>> regs = new LinkedHashMap<>();
+    private final Map<String, Set<String>> arrays = new LinkedHashMap<>();
+
+    DesignTables(String systemVerilog) {
+        Matcher m = MODULE.matcher(systemVerilog);
+        while (m.find()) {
+            String body = m.group();
+            Set<String> r = new LinkedHashSet<>(), a = new LinkedHashSet<>();
+            Matcher s = SCALAR_REG.matcher(body);
+            while (s.find()) r.add(s.group(1));
+            Matcher arr = ARRAY_REG.matcher(body);
+            while (arr.find()) a.add(arr.group(1));
+            regs.put(m.group(1), r);
+            arrays.put(m.group(1), a);
+        }
+    }
+
+    Set<String> modules() { return regs.keySet(); }
+
+    /** Verilator configuration: memories writable from C++, registers readable (toggle builds). */
+    String verilatorConfig(boolean toggles) {
+        StringBuilder b = new StringBuilder("`verilator_config\n");
+        arrays.forEach((mod, names) -> names.forEach(n ->
+                b.append("public_flat_rw -module \"").append(mod).append("\" -var \"").append(n).append("\"\n")));
+        if (toggles) regs.forEach((mod, names) -> names.forEach(n ->
+                b.append("public_flat_rd -module \"").append(mod).append("\" -var \"").append(n).append("\"\n")));
+        return b.toString();
+    }
+
+    static List<Port> ports(String modelHeader) {
+        List<Port> out = new ArrayList<>();
+        Matcher m = PORT.matcher(modelHeader);
+        while (m.find()) {
+            int width = Integer.parseInt(m.group(4)) - Integer.parseInt(m.group(5)) + 1;
+            String kind = m.group(2);
+            // VL_IN8/16/64/W; plain VL_IN is 32-bit
+            int bytes = kind == null ? 4 : switch (kind) { case "8" -> 1; case "16" -> 2; case "64" -> 8; default -> 0; };
+            int words32 = bytes == 0 ? Integer.parseInt(m.group(6)) : 0;
+            out.add(new Port(m.group(3), width, !m.group(1).equals("OUT"), bytes, words32));
+        }
+        return out;
+    }
+
+    List<Memory> memories(String rootHeader, String top) {
+        List<Memory> out = new ArrayList<>();
+        Matcher m = ARRAY_MEMBER.matcher(rootHeader);
+        while (m.find()) {
+            String member = m.group(6);
+            if (!member.startsWith(top + "__DOT__")) continue;
+            String path = userPath(member, top);
+            String last = path.substring(path.lastIndexOf('.') + 1);
+            if (arrays.values().stream().noneMatch(s -> s.contains(last))) continue;
+            if (path.endsWith(".Memory")) path = path.substring(0, path.length() - ".Memory".length());
+            if (path.endsWith("_ext")) path = path.substring(0, path.length() - "_ext".length());
+            int width = Integer.parseInt(m.group(3)) - Integer.parseInt(m.group(4)) + 1;
+            out.add(new Memory(path, member, Long.parseLong(m.group(5)), width, bytesOf(m.group(1)), words32Of(m.group(2))));
+        }
+        return out;
+    }
+
+    List<Signal> registers(String rootHeader, String top) {
+        Set<String> regNames = new LinkedHashSet<>();
+        regs.values().forEach(regNames::addAll);
+        List<Signal> out = new ArrayList<>();
+        Matcher m = MEMBER.matcher(rootHeader);
+        while (m.find()) {
+            String member = m.group(5);
+            if (!member.startsWith(top + "__DOT__")) continue;
+            String path = userPath(member, top);
+            String last = path.substring(path.lastIndexOf('.') + 1);
+            if (last.startsWith("_") || !regNames.contains(last)) continue;
+            int width = Integer.parseInt(m.group(3)) - Integer.parseInt(m.group(4)) + 1;
+            out.add(new Signal(path, member, width, words32Of(m.group(2))));
+        }
+        return out;
+    }
+
+    private static String userPath(String member, String top) {
+        return member.substring(top.length() + "__DOT__".length()).replace("__DOT__", ".");
+    }
+
+    private static int bytesOf(String type) {
+        return switch (type) { case "CData" -> 1; case "SData" -> 2; case "IData" -> 4; case "QData" -> 8; default -> 0; };
+    }
+
+    private static int words32Of(String wide) { return wide == null ? 0 : Integer.parseInt(wide); }
+
+    /** The generated C++ tables included by harness.cpp. */
+    static String designInc(List<Port> ports, List<Memory> mems, List<Signal> toggles, boolean countToggles) {
+        StringBuilder b = new StringBuilder("// Generated by rtlbench DesignTables: do not edit.\n");
+        b.append("#define RB_NUM_PORTS ").append(ports.size()).append('\n');
+        b.append("static const RbPortInfo RB_PORTS[] = {\n");
+        for (Port p : ports)
+            b.append(String.format("  {\"%s\", %d, %d, %d, %d},%n", p.name(), p.width(), p.input() ? 0 : 1, p.bytes(), p.words32()));
+        b.append("  {nullptr, 0, 0, 0, 0}};\n");
+        b.append("static void rb_port_ptrs(Vdut* m, void** p) {\n");
+        for (int i = 0; i < ports.size(); i++) b.append("  p[").append(i).append("] = &m->").append(ports.get(i).name()).append(";\n");
+        b.append("}\n#define RB_NUM_MEMS ").append(mems.size()).append('\n');
+        b.append("static const RbMemInfo RB_MEMS[] = {\n");
+        for (Memory m : mems)
+            b.append(String.format("  {\"%s\", %dLL, %d, %d, %d},%n", m.name(), m.depth(), m.width(), m.bytes(), m.words32()));
+        b.append("  {nullptr, 0, 0, 0, 0}};\n");
+        b.append("static void rb_mem_ptrs(Vdut___024root* r, void** p) {\n");
+        for (int i = 0; i < mems.size(); i++) b.append("  p[").append(i).append("] = &r->").append(mems.get(i).member()).append("[0];\n");
+        b.append("  (void)r; (void)p;\n}\n");
+        List<Signal> sigs = countToggles ? toggles : List.of();
+        b.append("#define RB_NUM_TOGGLES ").append(sigs.size()).append('\n');
+        b.append("static const RbSigInfo RB_TOGGLES[] = {\n");
+        for (Signal s : sigs) b.append(String.format("  {\"%s\", %d},%n", s.name(), s.width()));
+        b.append("  {nullptr, 0}};\n");
+        b.append("struct RbTogglePrev {\n  int unused_;\n");
+        for (int i = 0; i < sigs.size(); i++) {
+            Signal s = sigs.get(i);
+            b.append(s.words32() > 0 ? "  EData s" + i + "[" + s.words32() + "];\n" : "  uint64_t s" + i + ";\n");
+        }
+        b.append("};\n");
+        b.append("static inline void rb_count_toggles(Vdut___024root* r, RbTogglePrev* p, uint64_t* c) {\n");
+        for (int i = 0; i < sigs.size(); i++) {
+            Signal s = sigs.get(i);
+            if (s.words32() > 0) {
+                b.append(String.format("  for (int k = 0; k < %d; k++) { EData v = r->%s[k]; c[%d] += __builtin_popcount(v ^ p->s%d[k]); p->s%d[k] = v; }%n",
+                        s.words32(), s.member(), i, i, i));
+            } else {
+                b.append(String.format("  { uint64_t v = r->%s; c[%d] += __builtin_popcountll(v ^ p->s%d); p->s%d = v; }%n",
+                        s.member(), i, i, i));
+            }
+        }
+        b.append("  (void)r; (void)p; (void)c;\n}\n");
+        b.append("static inline void rb_snapshot_toggles(Vdut___024root* r, RbTogglePrev* p) {\n");
+        for (int i = 0; i < sigs.size(); i++) {
+            Signal s = sigs.get(i);
+            if (s.words32() > 0) b.append(String.format("  for (int k = 0; k < %d; k++) p->s%d[k] = r->%s[k];%n", s.words32(), i, s.member()));
+            else b.append(String.format("  p->s%d = r->%s;%n", i, s.member()));
+        }
+        b.append("  (void)r; (void)p;\n}\n");
+        return b.toString();
+    }
+}
