@@ -38,6 +38,9 @@ public final class BigVcdProbe {
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
         print("heap.peakBytes", peak);
         print("heap.max", Runtime.getRuntime().maxMemory());
+        long gcs = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) gcs += Math.max(0, gc.getCollectionCount());
+        print("gc.collections", gcs);
     }
 
     private static String secs(long t0) { return String.format("%.1f", (System.nanoTime() - t0) / 1e9); }

@@ -1,0 +1,127 @@
+package io.rtlbench.testbenches.wave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rtlbench.emulator.BuildOptions;
+import io.rtlbench.emulator.Simulator;
+import io.rtlbench.rtl.demo.MacGrid;
+import io.rtlbench.rtl.demo.MacGridConfig;
+import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.testbenches.demo.MacGridDriver;
+import io.rtlbench.testbenches.demo.MatMulGolden;
+import io.rtlbench.waveforms.Condition;
+import io.rtlbench.waveforms.Radix;
+import io.rtlbench.waveforms.Samples;
+import io.rtlbench.waveforms.TextRenderer;
+import io.rtlbench.waveforms.TextStyle;
+import io.rtlbench.waveforms.VcdVar;
+import io.rtlbench.waveforms.Waveform;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end: a traced (and toggle-counted) 4x4 MacGrid multiply; the VCD must use the Java names,
+ * hold every partial sum of the golden C = A x B at the cycle the dataflow predicts, render those
+ * values in the text table, and give the same register toggles as the emulator's own counters.
+ */
+class MacGridWaveTest {
+    static final long SEED = Long.getLong("rtlbench.seed", 20261127L);
+    static final MacGridConfig CFG = new MacGridConfig(4, 4);
+    static final int K = 6, START = 2;  // the batch starts after 2 reset cycles
+    static final Path VCD = Path.of("target/wave-test/macgrid.vcd");
+    static byte[][] a, b;
+    static int cycles;
+    static Map<String, Long> emulatorToggles;
+    static Waveform w;
+
+    @BeforeAll static void run() {
+        Random rnd = new Random(SEED);
+        a = MatMulGolden.random(rnd, CFG.rows(), K);
+        b = MatMulGolden.random(rnd, K, CFG.cols());
+        try (Simulator sim = Simulator.create(Elaborator.elaborate(() -> new MacGrid(CFG)), new BuildOptions(true, true))) {
+            sim.traceWindow(VCD, 0, 40);
+            sim.reset(START);
+            sim.enableToggles(true);
+            sim.clearToggles();
+            MacGridDriver d = new MacGridDriver(sim, CFG);
+            int[][] c = d.multiply(a, b);
+            assertNull(MatMulGolden.firstMismatch(MatMulGolden.multiply(a, b), c), "seed " + SEED);
+            cycles = d.lastCycles;
+            emulatorToggles = sim.toggles();
+            sim.step(2);
+            sim.traceClose();
+        }
+        w = Waveform.open(VCD);
+    }
+
+    @Test void signalNamesAreTheJavaNames() {
+        for (int i = 0; i < CFG.rows(); i++)
+            for (int j = 0; j < CFG.cols(); j++)
+                for (String reg : List.of("acc", "aReg", "bReg", "product", "sum"))
+                    assertTrue(w.header().byPath().containsKey("TOP.MacGrid.pe_" + i + "_" + j + "." + reg), "pe_" + i + "_" + j + "." + reg);
+        assertTrue(w.header().byPath().containsKey("TOP.io_clear"));
+        assertEquals(32, w.header().find("pe_2_3.acc").width());
+    }
+
+    /** PE(i, j) adds a[i][t] * b[t][j] at the edge of batch cycle t + i + j + 1; it shows from the next cycle. */
+    @Test void everyPartialSumAppearsWhenTheDataflowSaysSo() {
+        List<VcdVar> accs = new ArrayList<>();
+        for (int i = 0; i < CFG.rows(); i++)
+            for (int j = 0; j < CFG.cols(); j++) accs.add(w.header().find("TOP.MacGrid.pe_" + i + "_" + j + ".acc"));
+        Samples s = w.sample(accs, START, START + cycles, 1000);
+        assertEquals(cycles, s.size());
+        for (int i = 0; i < CFG.rows(); i++)
+            for (int j = 0; j < CFG.cols(); j++) {
+                int partial = 0;
+                for (int t = 0; t < K; t++) {
+                    partial += a[i][t] * b[t][j];
+                    long cycle = START + t + i + j + 2;
+                    if (cycle >= START + cycles) continue;
+                    long actual = s.get((int) (cycle - START), i * CFG.cols() + j).signed().longValue();
+                    assertEquals(partial, actual, "seed " + SEED + ": acc of PE(" + i + "," + j + ") after k=" + t + " at cycle " + cycle);
+                }
+            }
+        int[][] c = MatMulGolden.multiply(a, b);
+        assertEquals(c[3][3], w.valueAt("pe_3_3.acc", START + cycles - 1).signed().intValue());
+        assertEquals(0, w.valueAt("pe_3_3.acc", START + 1).signed().intValue(), "cleared");
+    }
+
+    @Test void textTableShowsTheGoldenResultInSignedDecimal() {
+        int[][] c = MatMulGolden.multiply(a, b);
+        List<VcdVar> row0 = w.header().select(List.of("TOP.MacGrid.pe_0_*.acc"));
+        assertEquals(4, row0.size());
+        String text = TextRenderer.render(w.sample(row0, START + cycles - 1, START + cycles, 10), new TextStyle(Radix.SIGNED, Map.of(), 0, false));
+        for (int j = 0; j < 4; j++) {
+            String line = text.lines().filter(l -> l.startsWith("TOP.MacGrid.pe_0_")).toList().get(j);
+            assertTrue(line.trim().endsWith(" " + c[0][j]), line + " should end with " + c[0][j]);
+        }
+    }
+
+    @Test void togglesMatchTheEmulatorsCounters() {
+        // the emulator counts edges of batch cycles [START, START + cycles); an edge's change is first seen one cycle later
+        List<VcdVar> regs = new ArrayList<>();
+        for (String name : emulatorToggles.keySet()) regs.add(w.header().find("TOP.MacGrid." + name));
+        Map<VcdVar, Long> vcd = w.toggles(regs, START + 1, START + cycles + 1);
+        long total = 0;
+        for (String name : emulatorToggles.keySet()) {
+            assertEquals(emulatorToggles.get(name), vcd.get(w.header().find("TOP.MacGrid." + name)), name);
+            total += emulatorToggles.get(name);
+        }
+        assertTrue(total > 100, "a real multiply toggles bits: " + total);
+    }
+
+    @Test void conditionFindsTheClearCycle() {
+        assertEquals(START, w.firstCycle(Condition.parse("io_clear && !reset", w.header()), 0, 1000).orElse(-1));
+        int[][] c = MatMulGolden.multiply(a, b);
+        long want = START + cycles - 1;
+        String cond = "pe_0_0.acc == " + Integer.toUnsignedString(c[0][0]) + " && pe_3_3.acc == " + Integer.toUnsignedString(c[3][3]);
+        assertTrue(w.firstCycle(Condition.parse(cond, w.header()), 0, 1000).orElse(-1) <= want);
+    }
+}
