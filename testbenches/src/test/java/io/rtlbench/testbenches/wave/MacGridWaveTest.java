@@ -11,7 +11,9 @@ import io.rtlbench.rtl.demo.MacGridConfig;
 import io.rtlbench.rtl.hw.Elaborator;
 import io.rtlbench.testbenches.demo.MacGridDriver;
 import io.rtlbench.testbenches.demo.MatMulGolden;
+import io.rtlbench.testbenches.demo.MacGridWaveGroups;
 import io.rtlbench.waveforms.Condition;
+import io.rtlbench.waveforms.GtkwSaveFile;
 import io.rtlbench.waveforms.Radix;
 import io.rtlbench.waveforms.Samples;
 import io.rtlbench.waveforms.TextRenderer;
@@ -115,6 +117,13 @@ class MacGridWaveTest {
             total += emulatorToggles.get(name);
         }
         assertTrue(total > 100, "a real multiply toggles bits: " + total);
+    }
+
+    @Test void gtkwaveSaveFileGroupsTheGridEdgesAndAccumulators() {
+        String g = GtkwSaveFile.render(w.header(), VCD, MacGridWaveGroups.groups(CFG));
+        assertTrue(g.contains("-left edge (A rows in)\n@424\nTOP.MacGrid.pe_0_0.io_a[7:0]\nTOP.MacGrid.pe_1_0.io_a[7:0]"), g);
+        assertTrue(g.contains("-accumulators row 3\n@424\nTOP.MacGrid.pe_3_0.acc[31:0]"), g);
+        assertEquals(CFG.rows() * CFG.cols(), g.lines().filter(l -> l.matches("TOP\\.MacGrid\\.pe_\\d_\\d\\.acc\\[31:0\\]")).count());
     }
 
     @Test void conditionFindsTheClearCycle() {
