@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Resolves user-given signal names against a header. A name matches, in this order: a full path
  * ({@code TOP.MacGrid.pe_0_0.acc}); a unique dotted suffix ({@code pe_0_0.acc}, {@code io_clear});
- * a glob on the full path ({@code *} any characters, {@code ?} one), e.g. {@code *.pe_0_*.acc}.
+ * a glob ({@code *} any characters, {@code ?} one) on the full path or a dotted suffix of it, e.g.
+ * {@code pe_0_*.acc} or {@code TOP.*.acc}.
  * A suffix matching several paths picks the shortest when exactly one is shortest (the top-level
  * port over its copies inside modules), else it is ambiguous. Failures list near matches.
  */
@@ -54,7 +55,7 @@ final class SignalMatcher {
     static boolean isGlob(String s) { return s.indexOf('*') >= 0 || s.indexOf('?') >= 0; }
 
     static Pattern glob(String g) {
-        StringBuilder re = new StringBuilder();
+        StringBuilder re = new StringBuilder("(?:.*\\.)?");
         for (char c : g.toCharArray()) {
             if (c == '*') re.append(".*");
             else if (c == '?') re.append('.');

@@ -77,6 +77,14 @@ public final class Waveform {
         });
     }
 
+    /** The first cycle of the dump, reading only up to the first {@code #time}; -1 when there are no changes. */
+    public long firstDumpCycle() {
+        return stream(List.of(), s -> {
+            s.run(t -> false);
+            return s.firstTime() < 0 ? -1 : cycles.firstCycleSeeing(s.firstTime());
+        });
+    }
+
     public Value valueAt(String signal, long cycle) { return valuesAt(List.of(header.find(signal)), cycle).values().iterator().next(); }
 
     /** Values of {@code vars} at {@code cycle}; errors when the cycle is outside the dump. */
