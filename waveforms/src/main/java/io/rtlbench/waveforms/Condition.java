@@ -11,14 +11,15 @@ import java.util.function.Function;
  * A boolean condition on signal values, e.g. {@code valid && data == 0x2a}. Grammar, loosest first:
  * {@code ||}, {@code &&}, comparisons {@code == != < > <= >=} (unsigned, on whole values), unary
  * {@code !}, then parentheses, literals (decimal, {@code 0x} hex, {@code 0b} binary, {@code _}
- * separators allowed) and signal names (resolved like {@link VcdHeader#find}). A bare signal is true
+ * separators allowed, {@code -} for negative), signal names (resolved like {@link VcdHeader#find}) and
+ * {@code signed(name)}, the two's complement value (e.g. {@code signed(acc) < -100}). A bare signal is true
  * when non-zero. Unknown (x/z) values make a comparison unknown; a condition holds only when it is
  * known to be true ({@code x && 0} is false, {@code x || 1} is true).
  */
 public final class Condition {
     private sealed interface Node permits Lit, Sig, Not, Bin {}
     private record Lit(BigInteger v) implements Node {}
-    private record Sig(VcdVar var) implements Node {}
+    private record Sig(VcdVar var, boolean signed) implements Node {}
     private record Not(Node e) implements Node {}
     private record Bin(String op, Node l, Node r) implements Node {}
 
@@ -64,7 +65,7 @@ public final class Condition {
         if (n instanceof Lit l) return l.v();
         if (n instanceof Sig s) {
             Value v = values.apply(s.var());
-            return v != null && v.isKnown() ? v.unsigned() : null;
+            return v != null && v.isKnown() ? (s.signed() ? v.signed() : v.unsigned()) : null;
         }
         if (n instanceof Not x) {
             BigInteger v = eval(x.e(), values);
@@ -118,11 +119,11 @@ public final class Condition {
                 } else if (src.startsWith("&&", i) || src.startsWith("||", i) || src.startsWith("==", i) || src.startsWith("!=", i)
                         || src.startsWith("<=", i) || src.startsWith(">=", i)) {
                     j = i + 2;
-                } else if ("()!<>".indexOf(c) >= 0) {
+                } else if ("()!<>-".indexOf(c) >= 0) {
                     j = i + 1;
                 } else {
                     throw new IllegalArgumentException("condition '" + src + "': unexpected '" + c + "' at column " + (i + 1)
-                            + " (operators: == != < > <= >= && || ! and parentheses)");
+                            + " (operators: == != < > <= >= && || ! - signed() and parentheses)");
                 }
                 toks.add(src.substring(i, j));
                 cols.add(i + 1);
@@ -166,11 +167,23 @@ public final class Condition {
                 if (!eat(")")) throw error("missing ')'");
                 return n;
             }
+            if (eat("-")) {
+                if (pos >= toks.size() || !Character.isDigit(toks.get(pos).charAt(0))) throw error("'-' must precede a number");
+                return new Lit(number(toks.get(pos++)).negate());
+            }
             if (pos >= toks.size()) throw error("expected a signal or a number");
             String t = toks.get(pos);
+            if (t.equals("signed") && pos + 1 < toks.size() && toks.get(pos + 1).equals("(")) {
+                pos += 2;
+                if (pos >= toks.size() || !Character.isLetter(toks.get(pos).charAt(0)) && toks.get(pos).charAt(0) != '_') throw error("signed() takes a signal name");
+                Node n = new Sig(resolve.apply(toks.get(pos++)), true);
+                if (!eat(")")) throw error("missing ')' after signed(...");
+                return n;
+            }
             if (!Character.isLetterOrDigit(t.charAt(0)) && t.charAt(0) != '_' && t.charAt(0) != '$') throw error("unexpected '" + t + "'");
             pos++;
-            return Character.isDigit(t.charAt(0)) ? new Lit(number(t)) : new Sig(resolve.apply(t));
+            if (Character.isDigit(t.charAt(0))) return new Lit(number(t));
+            return new Sig(resolve.apply(t), false);
         }
 
         BigInteger number(String t) {

@@ -44,6 +44,15 @@ class ConditionTest {
         assertFalse(holds("data == 0x2b"));
     }
 
+    @Test void signedComparisonsAndNegativeLiterals() {
+        set("acc", 8, "11111110");  // -2 as INT8, 254 unsigned
+        assertTrue(holds("signed(acc) == -2"));
+        assertTrue(holds("signed(acc) < 0 && acc > 200"));
+        assertFalse(holds("acc < 0"));
+        assertTrue(holds("signed(acc) >= -0x2"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> holds("acc == -acc")).getMessage().contains("'-' must precede a number"));
+    }
+
     @Test void unknownValuesMakeComparisonsUnknown() {
         set("valid", 1, "1");
         set("data", 8, "0010x010");

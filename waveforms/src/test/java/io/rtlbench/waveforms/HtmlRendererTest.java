@@ -38,11 +38,19 @@ class HtmlRendererTest {
         assertTrue(e.getMessage().contains("more than 50 value changes"), e.getMessage());
     }
 
+    enum State { IDLE, LOAD, RUN }
+
+    @Test void enumNamesComeFromAJavaEnum() {
+        assertTrue(EnumNames.of(State.class).equals(java.util.Map.of(0, "IDLE", 1, "LOAD", 2, "RUN")));
+        assertTrue(EnumNames.of(State.class, e -> 1 << e.ordinal()).equals(java.util.Map.of(1, "IDLE", 2, "LOAD", 4, "RUN")));
+        assertThrows(IllegalArgumentException.class, () -> EnumNames.of(State.class, e -> 0));
+    }
+
     @Test void textRendererShowsCyclesAcrossAndEnumNames() {
         VcdVar state = w.header().find("state"), data = w.header().find("TOP.data");
         Samples s = w.sample(List.of(state, data), 3, 8, 100);
         String text = TextRenderer.render(s, new TextStyle(Radix.DEC, java.util.Map.of("TOP.core.state",
-                java.util.Map.of(0, "IDLE", 1, "LOAD", 2, "RUN")), 0, false));
+                EnumNames.of(State.class)), 0, false));
         String[] lines = text.split("\n");
         assertTrue(lines[0].matches("cycle\\s+3\\s+4\\s+5\\s+6\\s+7"), lines[0]);
         String[] names = {"IDLE", "LOAD", "RUN"};

@@ -74,6 +74,14 @@ class WaveformQueryTest {
         assertTrue(w.firstCycle(Condition.parse("count > 60000", w.header()), 0, Long.MAX_VALUE).isEmpty());
     }
 
+    @Test void gzippedFilesReadTheSame() throws Exception {
+        Path gz = Path.of("target/test-vcd/counter.vcd.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+            java.nio.file.Files.copy(file, out);
+        }
+        assertEquals(want.count()[57], Waveform.open(gz).valueAt("count", 57).unsigned().intValue());
+    }
+
     @Test void extentCoversTheWholeFile() {
         Waveform.Extent e = w.extent();
         assertEquals(0, e.firstCycle());
