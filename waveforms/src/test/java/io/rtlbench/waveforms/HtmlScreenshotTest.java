@@ -58,4 +58,30 @@ class HtmlScreenshotTest {
         assertTrue(blue > 50, "too few tree pixels: " + blue + " (screenshot " + png + ")");
         assertTrue(other > 1000, "page looks blank: " + other + " non-background pixels (screenshot " + png + ")");
     }
+
+    /** The cursor's value column, read from the DOM after the page's JS ran, equals the fixture's values. */
+    @Test void cursorShowsTheValuesOfThatCycle() throws Exception {
+        String exe = chromium();
+        assumeTrue(exe != null, "headless Chromium not found (/usr/bin/chromium): install it with apt-get install -y chromium; skipping the DOM check");
+        Path dir = Path.of("target/test-vcd/html-dom").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path vcd = dir.resolve("counter.vcd"), page = dir.resolve("page.html");
+        SyntheticVcd.Counter want = SyntheticVcd.counter(vcd, 40, 8);
+        Waveform w = Waveform.open(vcd);
+        HtmlRenderer.write(w, w.header().vars(), new HtmlOptions("dom test", 0, 40, 100_000, 24), page);
+        int at = 17;
+        Process p = new ProcessBuilder(exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "profile"), "--dump-dom", page.toUri() + "#cursor=" + at + "&radix=dec")
+                .redirectError(dir.resolve("chromium.log").toFile()).start();
+        String dom = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<div id=\"values\">(.*?)</div></div>").matcher(dom);
+        assertTrue(m.find(), "no values column in the DOM: " + dom.substring(0, Math.min(2000, dom.length())));
+        List<String> cells = java.util.regex.Pattern.compile("<div class=\"row\">([^<]*)</div>").matcher(m.group(1) + "</div>")
+                .results().map(r -> r.group(1)).toList();
+        // rows: header, clock, valid, data, state, count, data_in
+        assertEquals(List.of("@" + at, "0", String.valueOf(want.valid()[at]), String.valueOf(want.data()[at]),
+                String.valueOf(want.state()[at]), String.valueOf(want.count()[at]), String.valueOf(want.data()[at])), cells, dom.length() + " chars of DOM");
+    }
 }
