@@ -126,6 +126,22 @@ class MacGridWaveTest {
         assertEquals(CFG.rows() * CFG.cols(), g.lines().filter(l -> l.matches("TOP\\.MacGrid\\.pe_\\d_\\d\\.acc\\[31:0\\]")).count());
     }
 
+    @Test void aMismatchDumpsTheWindowAroundIt() {
+        // pretend the checker expected C[2][1] + 1: the mismatch shows at the last cycle of the multiply
+        long cycle = START + cycles - 1;
+        int[][] c = MatMulGolden.multiply(a, b);
+        var elaborated = Elaborator.elaborate(() -> new MacGrid(CFG));
+        FailureDump.Dump d = FailureDump.around(elaborated, cycle, 5, 2, Path.of("target/wave-test/mismatch.vcd"), sim -> {
+            sim.reset(START);
+            new MacGridDriver(sim, CFG).multiply(a, b);
+        });
+        Waveform dump = Waveform.open(d.vcd());
+        assertEquals(cycle - 5, dump.firstDumpCycle());
+        assertEquals(c[2][1], dump.valueAt("pe_2_1.acc", cycle).signed().intValue());
+        assertEquals(cycle + 2, dump.extent().lastCycle());
+        assertTrue(d.message().contains("around the mismatch at cycle " + cycle) && d.message().contains("--from " + (cycle - 5)), d.message());
+    }
+
     @Test void conditionFindsTheClearCycle() {
         assertEquals(START, w.firstCycle(Condition.parse("io_clear && !reset", w.header()), 0, 1000).orElse(-1));
         int[][] c = MatMulGolden.multiply(a, b);
