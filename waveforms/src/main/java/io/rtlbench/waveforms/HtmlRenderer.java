@@ -84,6 +84,8 @@ public final class HtmlRenderer {
                 }
             });
             if (now[0] < 0) throw new IllegalArgumentException(w.file() + " has no value changes to show");
+            if (!started[0] && lo[0] > s.lastTime())
+                throw new IllegalArgumentException("cycle " + o.fromCycle() + " is after the end of " + w.file() + " (last time " + s.lastTime() + ")");
             if (!started[0]) snapshot(s, data, lo[0], real);
             return new long[] {lo[0], reachedEnd ? Math.min(hi, Math.max(s.lastTime(), lo[0] + cm.period())) : hi};
         });
