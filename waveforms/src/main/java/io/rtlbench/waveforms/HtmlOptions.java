@@ -10,7 +10,8 @@ package io.rtlbench.waveforms;
  * @param initialSignals how many of the selected signals are shown at first (the rest via the tree)
  */
 public record HtmlOptions(String title, long fromCycle, long toCycle, int maxChanges, int initialSignals) {
-    public static HtmlOptions of(String title) { return new HtmlOptions(title, 0, Long.MAX_VALUE / 1024, 2_000_000, 24); }
+    /** Everything (cycles 0 .. 2^40), up to 2 M changes, 24 signals shown at first. */
+    public static HtmlOptions of(String title) { return new HtmlOptions(title, 0, 1L << 40, 2_000_000, 24); }
 
     public HtmlOptions {
         if (toCycle <= fromCycle) throw new IllegalArgumentException("empty cycle range [" + fromCycle + ", " + toCycle + ")");

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "find", mixinStandardHelpOptions = true,
         description = {"Print the first cycle where a condition holds, and the condition's signals around it.",
                 "Operators: == != < > <= >= (unsigned) && || ! ( ); literals 42, 0x2a, 0b101010.",
+                "signed(NAME) reads a signal as two's complement.",
                 "Example: rtlbench wave find run.vcd 'valid && data == 0x2a' --from 100",
                 "Exit code 1 when the condition never holds in the range."})
 public final class WaveFindCommand implements Callable<Integer> {

@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 /** {@code wave gtkw FILE -o view.gtkw --group NAME=PATTERN,...}: a GTKWave save file with signal groups. */
 @Command(name = "gtkw", mixinStandardHelpOptions = true,
         description = {"Write a GTKWave save file that opens FILE with the given groups of signals (checked against FILE).",
-                "Example: rtlbench wave gtkw run.vcd -o run.gtkw --group 'inputs=TOP.io_*' --group 'row 0=TOP.MacGrid.pe_0_*.acc'",
-                "Then: gtkwave run.gtkw"})
+                "Example:",
+                "  rtlbench wave gtkw run.vcd -o run.gtkw --group 'inputs=TOP.io_*' \\",
+                "      --group 'row 0=pe_0_*.acc'",
+                "then: gtkwave run.gtkw"})
 public final class WaveGtkwCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin WaveCommand.Cycles cycles;

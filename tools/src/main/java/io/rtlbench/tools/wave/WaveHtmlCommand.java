@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code wave html FILE -o page.html}: a self-contained viewer page (tree, search, zoom, cursor). */
 @Command(name = "html", mixinStandardHelpOptions = true,
         description = {"Write a self-contained HTML viewer (no network): hierarchy tree, signal search, zoom, cursor with values.",
-                "Example: rtlbench wave html run.vcd -o run.html --from 100 --to 400 'TOP.MacGrid.*'"})
+                "Example: rtlbench wave html run.vcd -o run.html --from 100 --to 400 '*.acc'",
+                "The page also takes run.html#cursor=CYCLE&radix=dec in its address."})
 public final class WaveHtmlCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin WaveCommand.Cycles cycles;

@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code wave show FILE SIGNAL... [--from C --to C | --at C]}: values per cycle as a table, or the transitions. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Print signal values per cycle: one row per signal, cycles across (wrapped to --width).",
-                "Example: rtlbench wave show run.vcd 'pe_0_*.acc' io_clear --from 2 --to 12 --radix signed",
-                "         rtlbench wave show run.vcd state --enum state=0:IDLE,1:LOAD,2:RUN --changes"})
+                "Examples:",
+                "  rtlbench wave show run.vcd 'pe_0_*.acc' --from 2 --to 12 --radix signed",
+                "  rtlbench wave show run.vcd state --enum state=0:IDLE,1:RUN --changes"})
 public final class WaveShowCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin WaveCommand.Cycles cycles;

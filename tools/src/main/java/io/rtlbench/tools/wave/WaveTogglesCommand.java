@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "toggles", mixinStandardHelpOptions = true,
         description = {"Count bit toggles per signal (changes first seen in [--from, --to)); the first value is not a toggle.",
                 "Aliases (one net under several names) are listed once, under their first name.",
-                "Example: rtlbench wave toggles run.vcd '*.acc' --top 10    rtlbench wave toggles run.vcd --by-scope"})
+                "Examples:",
+                "  rtlbench wave toggles run.vcd '*.acc' --top 10",
+                "  rtlbench wave toggles run.vcd --by-scope"})
 public final class WaveTogglesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin WaveCommand.Cycles cycles;
