@@ -13,7 +13,8 @@ import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Queries on one VCD file (plain or {@code .gz}). The header is read once, at {@link #open}; each
+ * Queries on one VCD file (plain, {@code .gz}, or {@code .fst} through GTKWave's fst2vcd). The
+ * header is read once, at {@link #open}; each
  * query then streams the value changes from the start, keeping values only for the signals it
  * asks about, and stops as soon as it has its answer. So a multi-GB file costs time, not memory.
  * Cycles follow the {@link CycleMap} (default: the emulator's, time / 10).
@@ -50,8 +51,10 @@ public final class Waveform {
 
     private TokenScanner scanner() {
         try {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".fst")) return new TokenScanner(FstSource.open(file), file.toString());
             InputStream in = Files.newInputStream(file);
-            if (file.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
+            if (name.endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
             return new TokenScanner(in, file.toString());
         } catch (IOException e) {
             throw new VcdException("cannot open " + file + ": " + e.getMessage(), e);

@@ -142,6 +142,24 @@ class MacGridWaveTest {
         assertTrue(d.message().contains("around the mismatch at cycle " + cycle) && d.message().contains("--from " + (cycle - 5)), d.message());
     }
 
+    /** GTKWave's own parser (vcd2fst) accepts the dump, and the FST it writes reads back the same values. */
+    @Test void gtkwaveReadsTheDump() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/vcd2fst").canExecute(),
+                "GTKWave's vcd2fst not found: install it with apt-get install -y gtkwave; skipping the GTKWave check");
+        Path fst = Path.of("target/wave-test/macgrid.fst");
+        Process p = new ProcessBuilder("vcd2fst", VCD.toString(), fst.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "vcd2fst rejected " + VCD + ":\n" + log);
+        Waveform viaFst = Waveform.open(fst);
+        assertEquals(w.header().vars().size(), viaFst.header().vars().size());
+        long last = START + cycles - 1;
+        for (int i = 0; i < CFG.rows(); i++)
+            for (int j = 0; j < CFG.cols(); j++) {
+                String acc = "TOP.MacGrid.pe_" + i + "_" + j + ".acc";
+                assertEquals(w.valueAt(acc, last), viaFst.valueAt(acc, last), acc);
+            }
+    }
+
     @Test void conditionFindsTheClearCycle() {
         assertEquals(START, w.firstCycle(Condition.parse("io_clear && !reset", w.header()), 0, 1000).orElse(-1));
         int[][] c = MatMulGolden.multiply(a, b);
