@@ -3,6 +3,7 @@ package io.rtlbench.emulator;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import io.rtlbench.rtl.hw.Cache;
 import io.rtlbench.rtl.hw.Elaborated;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -29,10 +30,10 @@ public final class Simulator implements AutoCloseable {
     private final Map<String, Signal> memories = new LinkedHashMap<>();
     private final List<Signal> toggleSignals = new ArrayList<>();
 
-    private Simulator(Elaborated design, BuildOptions options) {
+    private Simulator(Elaborated design, BuildOptions options, Path cacheDir) {
         this.design = design;
         this.options = options;
-        this.build = EmulatorBuild.build(design, options);
+        this.build = EmulatorBuild.build(design, options, cacheDir);
         NativeApi.load();
         NativeLibrary lib = NativeLibrary.getInstance(build.library().toString());
         int version = lib.getFunction("rb_api_version").invokeInt(new Object[0]);
@@ -51,9 +52,14 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** Builds (or takes from the cache) the plain emulator of {@code design} and starts it. */
-    public static Simulator create(Elaborated design) { return new Simulator(design, BuildOptions.PLAIN); }
+    public static Simulator create(Elaborated design) { return create(design, BuildOptions.PLAIN); }
 
-    public static Simulator create(Elaborated design, BuildOptions options) { return new Simulator(design, options); }
+    public static Simulator create(Elaborated design, BuildOptions options) { return new Simulator(design, options, Cache.dir()); }
+
+    /** As {@link #create(Elaborated, BuildOptions)} with another cache root (e.g. an empty one for a cold build). */
+    public static Simulator create(Elaborated design, BuildOptions options, Path cacheDir) {
+        return new Simulator(design, options, cacheDir);
+    }
 
     public Elaborated design() { return design; }
     public BuildOptions options() { return options; }
