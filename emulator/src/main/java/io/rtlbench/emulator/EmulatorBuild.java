@@ -55,9 +55,19 @@ public final class EmulatorBuild {
         Path dir = root.resolve(design.topName() + "-" + key);
         Path lib = dir.resolve("libdut.so");
         if (Files.exists(lib)) return new Result(lib, dir, true, secondsSince(t0));
+        // Threads of this JVM queue on a lock object; other JVMs on the file lock below.
+        synchronized (LOCKS.computeIfAbsent(dir.toAbsolutePath().toString(), k -> new Object())) {
+            return buildLocked(design, opts, root, dir, lib, t0);
+        }
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Result buildLocked(Elaborated design, BuildOptions opts, Path root, Path dir, Path lib, long t0) {
+        String key = dir.getFileName().toString();
         try {
             Files.createDirectories(root);
-            try (FileChannel ch = FileChannel.open(root.resolve(design.topName() + "-" + key + ".lock"),
+            try (FileChannel ch = FileChannel.open(root.resolve(key + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = ch.lock()) {
                 if (Files.exists(lib)) return new Result(lib, dir, true, secondsSince(t0));
