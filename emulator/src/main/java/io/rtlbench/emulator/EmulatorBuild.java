@@ -30,7 +30,7 @@ import org.apache.commons.io.FileUtils;
  * Verilator's runtime objects are built once per option set and reused.
  */
 public final class EmulatorBuild {
-    static final String HARNESS_VERSION = "1";
+    static final String HARNESS_VERSION = "2";
     private static final String RES = "/io/rtlbench/emulator/";
     private static final List<String> VERILATOR_OPTS = List.of(
             "--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast", "--noassert", "-Wno-fatal", "-Wno-lint",
@@ -118,8 +118,8 @@ public final class EmulatorBuild {
         String rootHeader = Files.readString(obj.resolve("Vdut___024root.h"));
         var ports = DesignTables.ports(modelHeader);
         var mems = tables.memories(rootHeader, design.topName());
-        var regs = tables.registers(rootHeader, design.topName());
-        Files.writeString(obj.resolve("design.inc"), DesignTables.designInc(ports, mems, regs, opts.toggles()));
+        var counted = tables.counted(rootHeader, design.topName());
+        Files.writeString(obj.resolve("design.inc"), DesignTables.designInc(ports, mems, counted, opts.toggles()));
         Files.writeString(obj.resolve("harness.cpp"), resource("harness.cpp"));
         Files.writeString(obj.resolve("rbapi.h"), resource("rbapi.h"));
 

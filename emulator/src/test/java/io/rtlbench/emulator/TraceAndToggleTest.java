@@ -16,7 +16,12 @@ class TraceAndToggleTest {
 
     @Test void toggleCountsAreExactAndVcdWindowHoldsOnlyTheRequestedCycles() throws Exception {
         try (Simulator sim = Simulator.create(TestDesigns.gadget(), new BuildOptions(true, true))) {
-            assertEquals(List.of("count", "wide"), sim.toggleSignals().stream().map(Signal::name).toList());
+            Map<String, java.util.Set<ActivityClass>> cls = new java.util.HashMap<>();
+            sim.counters().forEach(c -> cls.put(c.name(), c.classes()));
+            assertEquals(java.util.Set.of(ActivityClass.REG, ActivityClass.ADD_IN), cls.get("count"), "count feeds its incrementer");
+            assertEquals(java.util.Set.of(ActivityClass.REG), cls.get("wide"));
+            assertEquals(java.util.Set.of(ActivityClass.MEM_WRITE), cls.get("table_ext.W0_en"), "memory write enable counted: " + cls);
+            assertEquals(java.util.Set.of(ActivityClass.MEM_WDATA), cls.get("table_ext.W0_data"));
             sim.reset(1);
             sim.enableToggles(true);
             Path vcd = tmp.resolve("gadget.vcd");
@@ -30,6 +35,14 @@ class TraceAndToggleTest {
             Map<String, Long> t = sim.toggles();
             assertEquals(expected, t.get("count"));
             assertEquals(3, t.get("wide"));
+            assertEquals(0, t.get("table_ext.W0_en"), "no writes yet");
+            sim.poke("io_we", 1);
+            sim.poke("io_wdata", 0xFFF);
+            sim.step(3);
+            sim.poke("io_we", 0);
+            sim.step(2);
+            assertEquals(3, sim.toggles().get("table_ext.W0_en"), "three write accesses");
+            assertEquals(12, sim.toggles().get("table_ext.W0_data"), "write data went 0 -> 0xFFF once");
             sim.clearToggles();
             assertEquals(0, sim.toggles().get("count"));
 
