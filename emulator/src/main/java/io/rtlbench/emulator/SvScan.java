@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * that operator (a mux around an adder adds its select); a statement with both {@code *} and
  * {@code +} counts as a multiplier.
  */
-final class SvScan {
+public final class SvScan {
     private static final Pattern MODULE = Pattern.compile("(?ms)^module\\s+(\\w+)\\s*[(#;].*?^endmodule");
     private static final Pattern SCALAR_REG = Pattern.compile("(?m)^\\s*reg\\s+(?:\\[\\d+:\\d+\\]\\s*)?(\\w+)\\s*;");
     private static final Pattern ARRAY_REG = Pattern.compile("(?m)^\\s*reg\\s+(?:\\[\\d+:\\d+\\]\\s*)?(\\w+)\\s*\\[\\d+:\\d+\\]\\s*;");
@@ -34,7 +34,7 @@ final class SvScan {
     /** Per module: child instance name -> module name. */
     final Map<String, Map<String, String>> children = new LinkedHashMap<>();
 
-    SvScan(String sv) {
+    public SvScan(String sv) {
         Map<String, String> bodies = new LinkedHashMap<>();
         Matcher m = MODULE.matcher(sv);
         while (m.find()) bodies.put(m.group(1), m.group());
@@ -76,6 +76,18 @@ final class SvScan {
             arrays.put(e.getKey(), arr);
             children.put(e.getKey(), kids);
         }
+    }
+
+    /** Every instance below and including the top: dot-path ("" for the top) -> module name. */
+    public Map<String, String> instances(String top) {
+        Map<String, String> out = new LinkedHashMap<>();
+        walk(top, "", out);
+        return out;
+    }
+
+    private void walk(String module, String path, Map<String, String> out) {
+        out.put(path, module);
+        children.getOrDefault(module, Map.of()).forEach((inst, mod) -> walk(mod, path.isEmpty() ? inst : path + "." + inst, out));
     }
 
     /** The module declaring the signal at dot-path {@code path} below {@code top}, or null. */
