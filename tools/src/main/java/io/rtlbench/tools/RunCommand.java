@@ -51,6 +51,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--offchip-latency", description = "off-chip latency in cycles (default ${DEFAULT-VALUE})", defaultValue = "20")
     public int offchipLatency;
 
+    // energy (issue 5) and waveforms (issue 6)
+    @Option(names = "--energy", description = "estimate energy from toggle counts (adds energy_pj, pj_per_mac, breakdown, modules)")
+    public boolean energy;
+    @Option(names = "--tech", description = "technology table: 45nm (default), 7nm, or a properties FILE", defaultValue = "45nm")
+    public String tech;
+    @Option(names = "--data", description = "tensor contents: random, zeros or sparse:P (default ${DEFAULT-VALUE})", defaultValue = "random")
+    public String data;
+    @Option(names = "--vcd", description = "dump a VCD of cycles [--from, --to) to this file")
+    public Path vcd;
+    @Option(names = "--from", description = "first cycle of the VCD window (default ${DEFAULT-VALUE})", defaultValue = "0")
+    public long vcdFrom;
+    @Option(names = "--to", description = "end cycle (exclusive) of the VCD window (default ${DEFAULT-VALUE})", defaultValue = "2000")
+    public long vcdTo;
+
     @Override public Integer call() throws Exception {
         return switch (core) {
             case "systolic" -> SystolicRun.run(this);
