@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * each module's registers and memory arrays and writes the Verilator config that keeps them
  * visible. After Verilator: reads the generated headers (ports of {@code Vdut.h}, members of the
  * root class) and writes {@code design.inc}: port, memory and toggle tables, and the straight-line
- * XOR/popcount code that counts every register bit's toggles once per cycle, per instance.
+ * XOR/popcount code that counts, once per cycle and per instance, the bit toggles of every register,
+ * multiplier and adder operand and memory data port, and the accesses of every memory port.
  * Signal names are Verilog hierarchy paths below the top, dot-separated ({@code pe_0_0.acc}).
  */
 final class DesignTables {
@@ -29,34 +30,21 @@ final class DesignTables {
 
     record Port(String name, int width, boolean input, int bytes, int words32) {}
     record Memory(String name, String member, long depth, int width, int bytes, int words32) {}
-    record Signal(String name, String member, int width, int words32) {}
-
-    /** Registers and memory arrays per module, from the SV text. */
-    private final Map<String, Set<String>> regs = new LinkedHashMap<>();
-    private final Map<String, Set<String>> arrays = new LinkedHashMap<>();
-
-    DesignTables(String systemVerilog) {
-        Matcher m = MODULE.matcher(systemVerilog);
-        while (m.find()) {
-            String body = m.group();
-            Set<String> r = new LinkedHashSet<>(), a = new LinkedHashSet<>();
-            Matcher s = SCALAR_REG.matcher(body);
-            while (s.find()) r.add(s.group(1));
-            Matcher arr = ARRAY_REG.matcher(body);
-            while (arr.find()) a.add(arr.group(1));
-            regs.put(m.group(1), r);
-            arrays.put(m.group(1), a);
-        }
+    record Signal(String name, String member, int width, int words32, java.util.EnumSet<ActivityClass> cls) {
+        boolean toggles() { return cls.stream().allMatch(c -> c.toggles); }
+        int mask() { return cls.stream().mapToInt(c -> 1 << c.ordinal()).sum(); }
     }
 
-    Set<String> modules() { return regs.keySet(); }
+    private final SvScan scan;
+
+    DesignTables(String systemVerilog) { this.scan = new SvScan(systemVerilog); }
 
     /** Verilator configuration: memories writable from C++, registers readable (toggle builds). */
     String verilatorConfig(boolean toggles) {
         StringBuilder b = new StringBuilder("`verilator_config\n");
-        arrays.forEach((mod, names) -> names.forEach(n ->
+        scan.arrays.forEach((mod, names) -> names.forEach(n ->
                 b.append("public_flat_rw -module \"").append(mod).append("\" -var \"").append(n).append("\"\n")));
-        if (toggles) regs.forEach((mod, names) -> names.forEach(n ->
+        if (toggles) scan.classes.forEach((mod, names) -> names.keySet().stream().sorted().forEach(n ->
                 b.append("public_flat_rd -module \"").append(mod).append("\" -var \"").append(n).append("\"\n")));
         return b.toString();
     }
@@ -83,7 +71,7 @@ final class DesignTables {
             if (!member.startsWith(top + "__DOT__")) continue;
             String path = userPath(member, top);
             String last = path.substring(path.lastIndexOf('.') + 1);
-            if (arrays.values().stream().noneMatch(s -> s.contains(last))) continue;
+            if (scan.arrays.values().stream().noneMatch(s -> s.contains(last))) continue;
             if (path.endsWith(".Memory")) path = path.substring(0, path.length() - ".Memory".length());
             if (path.endsWith("_ext")) path = path.substring(0, path.length() - "_ext".length());
             int width = Integer.parseInt(m.group(3)) - Integer.parseInt(m.group(4)) + 1;
@@ -92,19 +80,19 @@ final class DesignTables {
         return out;
     }
 
-    List<Signal> registers(String rootHeader, String top) {
-        Set<String> regNames = new LinkedHashSet<>();
-        regs.values().forEach(regNames::addAll);
+    /** Every counted signal (registers, arithmetic operands, memory ports) present in the model. */
+    List<Signal> counted(String rootHeader, String top) {
         List<Signal> out = new ArrayList<>();
         Matcher m = MEMBER.matcher(rootHeader);
         while (m.find()) {
             String member = m.group(5);
             if (!member.startsWith(top + "__DOT__")) continue;
             String path = userPath(member, top);
-            String last = path.substring(path.lastIndexOf('.') + 1);
-            if (last.startsWith("_") || !regNames.contains(last)) continue;
+            if (path.substring(path.lastIndexOf('.') + 1).startsWith("_")) continue;
+            java.util.EnumSet<ActivityClass> cls = scan.classOf(top, path);
+            if (cls == null || cls.isEmpty()) continue;
             int width = Integer.parseInt(m.group(3)) - Integer.parseInt(m.group(4)) + 1;
-            out.add(new Signal(path, member, width, words32Of(m.group(2))));
+            out.add(new Signal(path, member, width, words32Of(m.group(2)), cls));
         }
         return out;
     }
@@ -140,18 +128,22 @@ final class DesignTables {
         List<Signal> sigs = countToggles ? toggles : List.of();
         b.append("#define RB_NUM_TOGGLES ").append(sigs.size()).append('\n');
         b.append("static const RbSigInfo RB_TOGGLES[] = {\n");
-        for (Signal s : sigs) b.append(String.format("  {\"%s\", %d},%n", s.name(), s.width()));
-        b.append("  {nullptr, 0}};\n");
+        for (Signal s : sigs) b.append(String.format("  {\"%s\", %d, %d},%n", s.name(), s.width(), s.mask()));
+        b.append("  {nullptr, 0, 0}};\n");
         b.append("struct RbTogglePrev {\n  int unused_;\n");
         for (int i = 0; i < sigs.size(); i++) {
             Signal s = sigs.get(i);
             b.append(s.words32() > 0 ? "  EData s" + i + "[" + s.words32() + "];\n" : "  uint64_t s" + i + ";\n");
         }
         b.append("};\n");
-        b.append("static inline void rb_count_toggles(Vdut___024root* r, RbTogglePrev* p, uint64_t* c) {\n");
+        b.append("static inline void rb_count_toggles(Vdut___024root* r, RbTogglePrev* p, uint64_t* c, bool accesses) {\n");
         for (int i = 0; i < sigs.size(); i++) {
             Signal s = sigs.get(i);
-            if (s.words32() > 0) {
+            if (!s.toggles()) {
+                b.append(s.words32() > 0
+                        ? String.format("  if (accesses) { EData any = 0; for (int k = 0; k < %d; k++) any |= r->%s[k]; c[%d] += any != 0; }%n", s.words32(), s.member(), i)
+                        : String.format("  if (accesses) c[%d] += r->%s != 0;%n", i, s.member()));
+            } else if (s.words32() > 0) {
                 b.append(String.format("  for (int k = 0; k < %d; k++) { EData v = r->%s[k]; c[%d] += __builtin_popcount(v ^ p->s%d[k]); p->s%d[k] = v; }%n",
                         s.words32(), s.member(), i, i, i));
             } else {
@@ -159,7 +151,7 @@ final class DesignTables {
                         s.member(), i, i, i));
             }
         }
-        b.append("  (void)r; (void)p; (void)c;\n}\n");
+        b.append("  (void)r; (void)p; (void)c; (void)accesses;\n}\n");
         b.append("static inline void rb_snapshot_toggles(Vdut___024root* r, RbTogglePrev* p) {\n");
         for (int i = 0; i < sigs.size(); i++) {
             Signal s = sigs.get(i);

@@ -30,7 +30,7 @@ import org.apache.commons.io.FileUtils;
  * Verilator's runtime objects are built once per option set and reused.
  */
 public final class EmulatorBuild {
-    static final String HARNESS_VERSION = "1";
+    static final String HARNESS_VERSION = "2";
     private static final String RES = "/io/rtlbench/emulator/";
     private static final List<String> VERILATOR_OPTS = List.of(
             "--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast", "--noassert", "-Wno-fatal", "-Wno-lint",
@@ -43,21 +43,36 @@ public final class EmulatorBuild {
     private EmulatorBuild() {}
 
     public static Result build(Elaborated design, BuildOptions opts) {
+        return build(design, opts, Cache.dir());
+    }
+
+    /** Builds with {@code cacheDir} as the cache root (the benchmark's cold build uses an empty one). */
+    public static Result build(Elaborated design, BuildOptions opts, Path cacheDir) {
         long t0 = System.nanoTime();
         checkClock(design);
         String key = key(design, opts);
-        Path root = Cache.dir().resolve("emulator");
+        Path root = cacheDir.resolve("emulator");
         Path dir = root.resolve(design.topName() + "-" + key);
         Path lib = dir.resolve("libdut.so");
         if (Files.exists(lib)) return new Result(lib, dir, true, secondsSince(t0));
+        // Threads of this JVM queue on a lock object; other JVMs on the file lock below.
+        synchronized (LOCKS.computeIfAbsent(dir.toAbsolutePath().toString(), k -> new Object())) {
+            return buildLocked(design, opts, root, dir, lib, t0);
+        }
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Result buildLocked(Elaborated design, BuildOptions opts, Path root, Path dir, Path lib, long t0) {
+        String key = dir.getFileName().toString();
         try {
             Files.createDirectories(root);
-            try (FileChannel ch = FileChannel.open(root.resolve(design.topName() + "-" + key + ".lock"),
+            try (FileChannel ch = FileChannel.open(root.resolve(key + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = ch.lock()) {
                 if (Files.exists(lib)) return new Result(lib, dir, true, secondsSince(t0));
                 Path tmp = Files.createTempDirectory(root, "build-" + design.topName() + "-");
-                buildInto(tmp, design, opts);
+                buildInto(tmp, design, opts, root);
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
@@ -86,7 +101,7 @@ public final class EmulatorBuild {
                 Toolchain.verilatorVersion(), Toolchain.cxxVersion()).substring(0, 16);
     }
 
-    private static void buildInto(Path dir, Elaborated design, BuildOptions opts) throws IOException {
+    private static void buildInto(Path dir, Elaborated design, BuildOptions opts, Path cacheRoot) throws IOException {
         Path log = dir.resolve("build.log");
         System.err.printf("[rtlbench] building emulator for %s (%s) in %s%n", design.topName(), opts.tag(), dir);
         Files.writeString(dir.resolve("dut.sv"), design.systemVerilog());
@@ -103,13 +118,13 @@ public final class EmulatorBuild {
         String rootHeader = Files.readString(obj.resolve("Vdut___024root.h"));
         var ports = DesignTables.ports(modelHeader);
         var mems = tables.memories(rootHeader, design.topName());
-        var regs = tables.registers(rootHeader, design.topName());
-        Files.writeString(obj.resolve("design.inc"), DesignTables.designInc(ports, mems, regs, opts.toggles()));
+        var counted = tables.counted(rootHeader, design.topName());
+        Files.writeString(obj.resolve("design.inc"), DesignTables.designInc(ports, mems, counted, opts.toggles()));
         Files.writeString(obj.resolve("harness.cpp"), resource("harness.cpp"));
         Files.writeString(obj.resolve("rbapi.h"), resource("rbapi.h"));
 
         List<String> globals = globalObjects(Files.readString(obj.resolve("Vdut_classes.mk")));
-        Path runtime = runtimeObjects(obj, globals, opts, log);
+        Path runtime = runtimeObjects(cacheRoot, obj, globals, opts, log);
         List<String> make = new ArrayList<>(List.of("make", "-j" + Runtime.getRuntime().availableProcessors(),
                 "-f", "Vdut.mk", "Vdut__ALL.a", "harness.o"));
         make.addAll(MAKE_OPTS);
@@ -126,8 +141,8 @@ public final class EmulatorBuild {
     }
 
     /** Verilator's own runtime (verilated.o, ...), compiled once per option set and reused. */
-    private static Path runtimeObjects(Path obj, List<String> globals, BuildOptions opts, Path log) throws IOException {
-        Path root = Cache.dir().resolve("emulator").resolve("runtime");
+    private static Path runtimeObjects(Path cacheRoot, Path obj, List<String> globals, BuildOptions opts, Path log) throws IOException {
+        Path root = cacheRoot.resolve("runtime");
         Path dir = root.resolve(hash(Toolchain.verilatorVersion(), Toolchain.cxxVersion(), String.join(" ", VERILATOR_OPTS),
                 String.join(" ", MAKE_OPTS), String.valueOf(opts.trace()), String.join(",", globals)).substring(0, 16));
         if (Files.exists(dir)) return dir;

@@ -39,6 +39,7 @@ final class NativeApi {
     static native int rb_num_toggles(Pointer h);
     static native String rb_toggle_name(Pointer h, int i);
     static native int rb_toggle_width(Pointer h, int i);
+    static native int rb_toggle_class(Pointer h, int i);
     static native void rb_poke(Pointer h, int port, long[] words);
     static native void rb_peek(Pointer h, int port, long[] words);
     static native void rb_step(Pointer h, long cycles);

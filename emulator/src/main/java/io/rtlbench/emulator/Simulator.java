@@ -3,6 +3,7 @@ package io.rtlbench.emulator;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import io.rtlbench.rtl.hw.Cache;
 import io.rtlbench.rtl.hw.Elaborated;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -27,16 +28,16 @@ public final class Simulator implements AutoCloseable {
     private Pointer handle;
     private final Map<String, Signal> ports = new LinkedHashMap<>();
     private final Map<String, Signal> memories = new LinkedHashMap<>();
-    private final List<Signal> toggleSignals = new ArrayList<>();
+    private final List<Counter> counters = new ArrayList<>();
 
-    private Simulator(Elaborated design, BuildOptions options) {
+    private Simulator(Elaborated design, BuildOptions options, Path cacheDir) {
         this.design = design;
         this.options = options;
-        this.build = EmulatorBuild.build(design, options);
+        this.build = EmulatorBuild.build(design, options, cacheDir);
         NativeApi.load();
         NativeLibrary lib = NativeLibrary.getInstance(build.library().toString());
         int version = lib.getFunction("rb_api_version").invokeInt(new Object[0]);
-        if (version != 1) throw new EmulatorException("emulator library " + build.library() + " has API version " + version);
+        if (version != 2) throw new EmulatorException("emulator library " + build.library() + " has API version " + version);
         handle = lib.getFunction("rb_create").invokePointer(new Object[0]);
         for (int i = 0, n = NativeApi.rb_num_ports(handle); i < n; i++) {
             String name = NativeApi.rb_port_name(handle, i);
@@ -46,14 +47,23 @@ public final class Simulator implements AutoCloseable {
             String name = NativeApi.rb_mem_name(handle, i);
             memories.put(name, new Signal(name, i, NativeApi.rb_mem_width(handle, i), NativeApi.rb_mem_depth(handle, i), false));
         }
-        for (int i = 0, n = NativeApi.rb_num_toggles(handle); i < n; i++)
-            toggleSignals.add(new Signal(NativeApi.rb_toggle_name(handle, i), i, NativeApi.rb_toggle_width(handle, i), 1, false));
+        for (int i = 0, n = NativeApi.rb_num_toggles(handle); i < n; i++) {
+            java.util.EnumSet<ActivityClass> cls = java.util.EnumSet.noneOf(ActivityClass.class);
+            int mask = NativeApi.rb_toggle_class(handle, i);
+            for (ActivityClass c : ActivityClass.values()) if ((mask & (1 << c.ordinal())) != 0) cls.add(c);
+            counters.add(new Counter(NativeApi.rb_toggle_name(handle, i), i, NativeApi.rb_toggle_width(handle, i), cls));
+        }
     }
 
     /** Builds (or takes from the cache) the plain emulator of {@code design} and starts it. */
-    public static Simulator create(Elaborated design) { return new Simulator(design, BuildOptions.PLAIN); }
+    public static Simulator create(Elaborated design) { return create(design, BuildOptions.PLAIN); }
 
-    public static Simulator create(Elaborated design, BuildOptions options) { return new Simulator(design, options); }
+    public static Simulator create(Elaborated design, BuildOptions options) { return new Simulator(design, options, Cache.dir()); }
+
+    /** As {@link #create(Elaborated, BuildOptions)} with another cache root (e.g. an empty one for a cold build). */
+    public static Simulator create(Elaborated design, BuildOptions options, Path cacheDir) {
+        return new Simulator(design, options, cacheDir);
+    }
 
     public Elaborated design() { return design; }
     public BuildOptions options() { return options; }
@@ -61,7 +71,8 @@ public final class Simulator implements AutoCloseable {
     public EmulatorBuild.Result build() { return build; }
     public List<Signal> ports() { return List.copyOf(ports.values()); }
     public List<Signal> memories() { return List.copyOf(memories.values()); }
-    public List<Signal> toggleSignals() { return Collections.unmodifiableList(toggleSignals); }
+    /** The activity counters of a toggle build (empty otherwise). */
+    public List<Counter> counters() { return Collections.unmodifiableList(counters); }
 
     private Pointer h() {
         if (handle == null) throw new IllegalStateException("simulator of " + design.topName() + " is closed");
@@ -228,12 +239,18 @@ public final class Simulator implements AutoCloseable {
 
     public void clearToggles() { NativeApi.rb_toggles_clear(h()); }
 
-    /** Bit toggles per register instance since enabling (or the last clear), in table order. */
-    public Map<String, Long> toggles() {
-        long[] c = new long[Math.max(1, toggleSignals.size())];
+    /** Counts since enabling (or the last clear), indexed like {@link #counters()}. */
+    public long[] counts() {
+        long[] c = new long[Math.max(1, counters.size())];
         NativeApi.rb_toggles_read(h(), c);
+        return c;
+    }
+
+    /** Counts by counter name: bit toggles, or accesses for memory enables. */
+    public Map<String, Long> toggles() {
+        long[] c = counts();
         Map<String, Long> out = new LinkedHashMap<>();
-        for (Signal s : toggleSignals) out.put(s.name(), c[s.index()]);
+        for (Counter s : counters) out.put(s.name(), c[s.index()]);
         return out;
     }
 

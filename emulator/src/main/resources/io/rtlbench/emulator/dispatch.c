@@ -16,6 +16,7 @@ int32_t rb_mem_width(void* h, int32_t i) { return VT(h)->mem_width(h, i); }
 int32_t rb_num_toggles(void* h) { return VT(h)->num_toggles(h); }
 const char* rb_toggle_name(void* h, int32_t i) { return VT(h)->toggle_name(h, i); }
 int32_t rb_toggle_width(void* h, int32_t i) { return VT(h)->toggle_width(h, i); }
+int32_t rb_toggle_class(void* h, int32_t i) { return VT(h)->toggle_class(h, i); }
 void rb_poke(void* h, int32_t p, const uint64_t* w) { VT(h)->poke(h, p, w); }
 void rb_peek(void* h, int32_t p, uint64_t* w) { VT(h)->peek(h, p, w); }
 void rb_step(void* h, int64_t n) { VT(h)->step(h, n); }

@@ -17,7 +17,7 @@
 
 struct RbPortInfo { const char* name; int32_t width; int32_t dir; int32_t bytes; int32_t words32; };
 struct RbMemInfo { const char* name; int64_t depth; int32_t width; int32_t bytes; int32_t words32; };
-struct RbSigInfo { const char* name; int32_t width; };
+struct RbSigInfo { const char* name; int32_t width; int32_t cls; };
 #include "design.inc"
 
 namespace {
@@ -107,23 +107,24 @@ inline void trace_at(Sim* s, uint64_t time) {
 #define TRACE_AT(s, t) ((void)0)
 #endif
 
-// Clock low with the current inputs: combinational logic settles (outputs valid to sample).
+// Clock low with the current inputs: combinational logic settles (outputs valid to sample) and the
+// activity counters sample every counted signal: exactly the values the coming edge uses.
 inline void low_half(Sim* s) {
     s->m->clock = 0;
     s->m->eval();
     s->dirty = false;
     TRACE_AT(s, static_cast<uint64_t>(s->cycle) * 10);
+#ifdef RB_WITH_TOGGLES
+    if (s->toggles_on) rb_count_toggles(s->m->rootp, &s->prev, s->counts, true);
+#endif
 }
 
-// Rising edge: registers update; then toggle counting sees the new state.
+// Rising edge: registers update (counted at the next cycle's clock-low sample).
 inline void high_half(Sim* s) {
     s->m->clock = 1;
     s->m->eval();
     TRACE_AT(s, static_cast<uint64_t>(s->cycle) * 10 + 5);
     s->cycle++;
-#ifdef RB_WITH_TOGGLES
-    if (s->toggles_on) rb_count_toggles(s->m->rootp, &s->prev, s->counts);
-#endif
 }
 
 inline void apply_row(Sim* s, int32_t nin, const int32_t* ports, const uint64_t* row) {
@@ -176,6 +177,7 @@ int32_t api_mem_width(void*, int32_t i) { return RB_MEMS[i].width; }
 int32_t api_num_toggles(void*) { return RB_NUM_TOGGLES; }
 const char* api_toggle_name(void*, int32_t i) { return RB_TOGGLES[i].name; }
 int32_t api_toggle_width(void*, int32_t i) { return RB_TOGGLES[i].width; }
+int32_t api_toggle_class(void*, int32_t i) { return RB_TOGGLES[i].cls; }
 
 void api_poke(void* h, int32_t p, const uint64_t* w) {
     Sim* s = S(h);
@@ -293,9 +295,15 @@ int32_t api_toggles_enable(void* h, int32_t on) {
     return -1;
 #endif
 }
+// Reading brings bit toggles up to date with the current state (so a register's last change is
+// included); accesses are only counted at clock-low samples, so nothing is counted twice.
 void api_toggles_read(void* h, uint64_t* c) {
 #ifdef RB_WITH_TOGGLES
-    std::memcpy(c, S(h)->counts, sizeof(uint64_t) * RB_NUM_TOGGLES);
+    Sim* s = S(h);
+    own(s);
+    settle(s);
+    if (s->toggles_on) rb_count_toggles(s->m->rootp, &s->prev, s->counts, false);
+    std::memcpy(c, s->counts, sizeof(uint64_t) * RB_NUM_TOGGLES);
 #else
     (void)h; (void)c;
 #endif
@@ -311,6 +319,7 @@ void api_toggles_clear(void* h) {
 const RbVtable VTABLE = {
     RB_API_VERSION, api_destroy, api_last_error, api_num_ports, api_port_name, api_port_width, api_port_dir,
     api_num_mems, api_mem_name, api_mem_depth, api_mem_width, api_num_toggles, api_toggle_name, api_toggle_width,
+    api_toggle_class,
     api_poke, api_peek, api_step, api_cycle, api_run, api_run_until, api_bench_native, api_mem_read, api_mem_write,
     api_trace_window, api_trace_close, api_toggles_enable, api_toggles_read, api_toggles_clear,
 };

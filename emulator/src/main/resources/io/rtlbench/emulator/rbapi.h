@@ -9,7 +9,7 @@
 extern "C" {
 #endif
 
-#define RB_API_VERSION 1
+#define RB_API_VERSION 2
 
 typedef struct RbVtable {
     int32_t api_version;
@@ -27,6 +27,7 @@ typedef struct RbVtable {
     int32_t (*num_toggles)(void* h);
     const char* (*toggle_name)(void* h, int32_t i);
     int32_t (*toggle_width)(void* h, int32_t i);
+    int32_t (*toggle_class)(void* h, int32_t i);  /* bit mask of ActivityClass ordinals */
     /* simulation: one cycle = inputs applied with clock low, outputs sampled, rising edge */
     void (*poke)(void* h, int32_t port, const uint64_t* words);
     void (*peek)(void* h, int32_t port, uint64_t* words);

@@ -23,16 +23,41 @@ public final class Elaborator {
         String sv;
         try {
             sv = ChiselStage$.MODULE$.emitSystemVerilog(() -> made[0] = top.get(), chiselArgs, FIRTOOL_OPTS);
-        } catch (RuntimeException e) {
-            throw new ElaborationException("elaboration failed: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw ElaborationException.of(e);
         }
         int cut = sv.indexOf("// ----- 8< -----");
         if (cut >= 0) sv = sv.substring(0, cut);
         return new Elaborated(made[0].name(), sv);
     }
 
+    /** The CHIRRTL (FIRRTL text before firtool) of a design: source locators point at the Java lines. */
+    public static synchronized String chirrtl(Supplier<? extends RawModule> top) {
+        try {
+            return ChiselStage$.MODULE$.emitCHIRRTL(top::get, new String[0]);
+        } catch (Exception e) {
+            throw ElaborationException.of(e);
+        }
+    }
+
     /** Chisel or firtool refused the design; the message names the Java file and line. */
     public static final class ElaborationException extends RuntimeException {
         ElaborationException(String msg, Throwable cause) { super(msg, cause); }
+
+        /** Wraps a Chisel/firtool failure, naming the first hardware-description line on its stack. */
+        static ElaborationException of(Throwable e) {
+            String where = "";
+            for (Throwable t = e; t != null && where.isEmpty(); t = t.getCause())
+                for (StackTraceElement f : t.getStackTrace()) {
+                    String c = f.getClassName();
+                    if (c.startsWith("chisel3.") || c.startsWith("scala.") || c.startsWith("circt.") || c.startsWith("firrtl.")
+                            || c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith(Hw.class.getName())
+                            || c.startsWith(Ops.class.getName()) || c.startsWith(Src.class.getName())
+                            || c.startsWith(Elaborator.class.getName()) || f.getFileName() == null || f.getFileName().isEmpty()) continue;
+                    where = " (at " + f.getFileName() + ":" + f.getLineNumber() + ")";
+                    break;
+                }
+            return new ElaborationException("elaboration failed" + where + ": " + e.getMessage(), e);
+        }
     }
 }

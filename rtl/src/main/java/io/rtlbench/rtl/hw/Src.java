@@ -9,14 +9,15 @@ import chisel3.experimental.SourceLine;
  */
 final class Src {
     private static final StackWalker WALKER = StackWalker.getInstance();
-    private static final String FACADE = Src.class.getPackageName();
+    private static final java.util.Set<String> FACADE = java.util.Set.of(
+            Hw.class.getName(), Hw.When.class.getName(), Ops.class.getName(), Src.class.getName());
 
     private Src() {}
 
     /** The first stack frame outside this package (the user's hardware code). */
     static SourceInfo here() {
         return WALKER.walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith(FACADE + "."))
+                .filter(f -> !FACADE.contains(f.getClassName()))
                 .findFirst()
                 .map(f -> (SourceInfo) SourceLine.apply(
                         f.getFileName() == null ? "?" : f.getFileName(), f.getLineNumber(), 0))

@@ -1,0 +1,68 @@
+package io.rtlbench.tools.energy;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The energy of one run: total, per MAC, by category and by module instance, with the technology
+ * and clock it assumes. {@link #toJson(int)} gives the run-JSON fields ({@code energy_pj},
+ * {@code pj_per_mac}, {@code breakdown}, {@code modules}); {@link #table(int)} a text table.
+ */
+public record EnergyReport(String tech, double clockGhz, long cycles, long macs, EnumMap<Category, Double> breakdown,
+                           Map<String, Double> modules) {
+
+    public double totalPj() { return breakdown.values().stream().mapToDouble(Double::doubleValue).sum(); }
+
+    /** Everything but leakage. */
+    public double dynamicPj() { return totalPj() - breakdown.getOrDefault(Category.LEAKAGE, 0.0); }
+
+    public double pjPerMac() { return macs == 0 ? Double.NaN : totalPj() / macs; }
+
+    /** Average power in mW at {@link #clockGhz()}: pJ per ns. */
+    public double averagePowerMw() { return cycles == 0 ? 0 : totalPj() * clockGhz / cycles; }
+
+    /** The top {@code n} instances by energy (the rest summed as "(others)"). */
+    public Map<String, Double> topModules(int n) {
+        List<Map.Entry<String, Double>> sorted = modules.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i < n) out.put(sorted.get(i).getKey(), sorted.get(i).getValue());
+            else out.merge("(others)", sorted.get(i).getValue(), Double::sum);
+        }
+        return out;
+    }
+
+    public Map<String, Object> toJson(int topN) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("energy_pj", totalPj());
+        j.put("dynamic_pj", dynamicPj());
+        j.put("pj_per_mac", pjPerMac());
+        j.put("average_power_mw", averagePowerMw());
+        j.put("tech", tech);
+        j.put("clock_ghz", clockGhz);
+        Map<String, Object> b = new LinkedHashMap<>();
+        for (Category c : Category.values()) b.put(c.key(), breakdown.getOrDefault(c, 0.0));
+        j.put("breakdown", b);
+        j.put("modules", topModules(topN));
+        return j;
+    }
+
+    public String table(int topN) {
+        StringBuilder s = new StringBuilder();
+        double total = totalPj();
+        s.append(String.format("energy (%s, %.1f GHz): %,.1f pJ total, %.3f pJ/MAC, %.2f mW average%n",
+                tech, clockGhz, total, pjPerMac(), averagePowerMw()));
+        for (Category c : Category.values()) {
+            double v = breakdown.getOrDefault(c, 0.0);
+            s.append(String.format("  %-26s %14.1f pJ %6.1f%%%n", c.label, v, total == 0 ? 0 : 100 * v / total));
+        }
+        s.append("  top instances: ").append(topModules(topN).entrySet().stream()
+                .map(e -> String.format("%s %.1f pJ", e.getKey().isEmpty() ? "(top)" : e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "))).append('\n');
+        return s.toString();
+    }
+}

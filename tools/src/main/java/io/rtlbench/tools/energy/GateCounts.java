@@ -1,0 +1,111 @@
+package io.rtlbench.tools.energy;
+
+import io.rtlbench.rtl.hw.Cache;
+import io.rtlbench.rtl.hw.Elaborated;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gate counts per module from Yosys: generic synthesis of the same SystemVerilog the emulator runs
+ * (hierarchy kept, memories left as macros, ABC mapping to simple gates), then {@code stat}. Cached
+ * under {@code <cache>/yosys/<hash of SV and script>.stat}. Flip-flops and memory macros are counted
+ * apart from combinational gates; child module instances are not gates of their parent.
+ */
+public final class GateCounts {
+    static final String SCRIPT = "hierarchy -top %s; proc; opt; wreduce; alumacc; opt; memory -nomap; opt_clean; "
+            + "techmap; opt -fast; abc -fast; opt_clean; tee -q -o stat.txt stat";
+    private static final Pattern MODULE = Pattern.compile("(?m)^=== (\\S+) ===$");
+    private static final Pattern CELL = Pattern.compile("(?m)^\\s{5}(\\S+)\\s+(\\d+)$");
+
+    /** Combinational gates and flip-flops of one module (not including its children). */
+    public record ModuleGates(long gates, long flops) {}
+
+    private GateCounts() {}
+
+    /** Gates per module name; {@code seconds[0]} receives the time spent (0 on a cache hit) if non-null. */
+    public static Map<String, ModuleGates> of(Elaborated design, double[] seconds) {
+        long t0 = System.nanoTime();
+        String script = String.format(SCRIPT, design.topName());
+        Path cache = Cache.dir().resolve("yosys").resolve(design.topName() + "-" + hash(design.systemVerilog() + "\n" + script) + ".stat");
+        String stat;
+        try {
+            if (Files.exists(cache)) stat = Files.readString(cache);
+            else {
+                stat = runYosys(design, script);
+                Files.createDirectories(cache.getParent());
+                Path tmp = Files.createTempFile(cache.getParent(), "stat", ".part");
+                Files.writeString(tmp, stat);
+                Files.move(tmp, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("yosys cache " + cache + ": " + e.getMessage(), e);
+        }
+        if (seconds != null) seconds[0] = (System.nanoTime() - t0) / 1e9;
+        return parse(stat);
+    }
+
+    static Map<String, ModuleGates> parse(String stat) {
+        Map<String, ModuleGates> out = new LinkedHashMap<>();
+        int end = stat.indexOf("=== design hierarchy ===");
+        String body = end < 0 ? stat : stat.substring(0, end);
+        Matcher m = MODULE.matcher(body);
+        List<int[]> spans = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        while (m.find()) { names.add(m.group(1)); spans.add(new int[] {m.end(), 0}); }
+        for (int i = 0; i < names.size(); i++) {
+            String section = body.substring(spans.get(i)[0], i + 1 < names.size() ? body.indexOf("=== " + names.get(i + 1)) : body.length());
+            long gates = 0, flops = 0;
+            Matcher c = CELL.matcher(section);
+            while (c.find()) {
+                String type = c.group(1);
+                long n = Long.parseLong(c.group(2));
+                if (!type.startsWith("$_")) continue;  // child modules and $mem macros
+                if (type.matches("\\$_(S?DFFS?E?|DFFSRE?|ALDFFE?|DLATCH|SR)_.*")) flops += n;
+                else gates += n;
+            }
+            out.put(names.get(i), new ModuleGates(gates, flops));
+        }
+        return out;
+    }
+
+    private static String runYosys(Elaborated design, String script) throws IOException {
+        Path dir = Files.createTempDirectory("rtlbench-yosys-");
+        Files.writeString(dir.resolve("dut.sv"), design.systemVerilog());
+        Path log = dir.resolve("yosys.log");
+        Process p;
+        try {
+            p = new ProcessBuilder(List.of("yosys", "-q", "-l", log.toString(), "-p", "read_verilog -sv dut.sv; " + script))
+                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("yosys not found on PATH (gate counts for the energy model); install it with: sudo apt-get install -y yosys", e);
+        }
+        try {
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0)
+                throw new IllegalStateException("yosys failed on " + design.topName() + "; log: " + log);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running yosys", e);
+        }
+        return Files.readString(dir.resolve("stat.txt"), StandardCharsets.UTF_8);
+    }
+
+    private static String hash(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
