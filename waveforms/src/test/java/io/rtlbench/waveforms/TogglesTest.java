@@ -46,5 +46,29 @@ class TogglesTest {
             assertEquals(total[i], all.get(var), "seed " + seed + ", signal s" + i + " (" + width[i] + " bits), whole file");
             assertEquals(window[i], win.get(var), "seed " + seed + ", signal s" + i + ", cycles [101, 301)");
         }
+        // one change per cycle at most: sampled toggles over samples 100..301 see the same changes
+        Map<VcdVar, Long> sampled = SampledToggles.count(w, List.of(), 100, 301);
+        for (int i = 0; i < n; i++) assertEquals(window[i], sampled.get(w.header().find("TOP.s" + i)), "sampled, signal s" + i);
+    }
+
+    @Test void sampledTogglesIgnoreChangesBetweenSamples() {
+        Path p = Path.of("target/test-vcd/glitch.vcd");
+        try (SyntheticVcd v = SyntheticVcd.create(p)) {
+            v.line("$scope module TOP $end");
+            String clk = v.var("clk", 1), d = v.var("d", 4);
+            v.line("$upscope $end").line("$enddefinitions $end");
+            for (int c = 0; c < 10; c++) {
+                v.line("#" + 10 * c);
+                v.change(clk, 0, 1);
+                v.change(d, 0b0101, 4);
+                v.line("#" + (10 * c + 5));
+                v.change(clk, 1, 1);
+                v.change(d, 0b1010, 4);  // a glitch between samples
+            }
+        }
+        Waveform w = Waveform.open(p);
+        assertEquals(76L, w.toggles(List.of(w.header().find("d")), 0, 100).values().iterator().next(), "19 changes x 4 bits");
+        assertEquals(0L, SampledToggles.count(w, List.of(w.header().find("d")), 0, 10).values().iterator().next());
+        assertEquals(0L, SampledToggles.count(w, List.of(w.header().find("clk")), 0, 10).values().iterator().next());
     }
 }

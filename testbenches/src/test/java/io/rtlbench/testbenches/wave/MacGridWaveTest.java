@@ -15,6 +15,7 @@ import io.rtlbench.testbenches.demo.MacGridWaveGroups;
 import io.rtlbench.waveforms.Condition;
 import io.rtlbench.waveforms.GtkwSaveFile;
 import io.rtlbench.waveforms.Radix;
+import io.rtlbench.waveforms.SampledToggles;
 import io.rtlbench.waveforms.Samples;
 import io.rtlbench.waveforms.TextRenderer;
 import io.rtlbench.waveforms.TextStyle;
@@ -107,14 +108,21 @@ class MacGridWaveTest {
     }
 
     @Test void togglesMatchTheEmulatorsCounters() {
-        // the emulator counts edges of batch cycles [START, START + cycles); an edge's change is first seen one cycle later
-        List<VcdVar> regs = new ArrayList<>();
-        for (String name : emulatorToggles.keySet()) regs.add(w.header().find("TOP.MacGrid." + name));
-        Map<VcdVar, Long> vcd = w.toggles(regs, START + 1, START + cycles + 1);
-        long total = 0;
+        // The emulator samples its counters once per cycle before the edge. Enabling (after reset) snapshots the state,
+        // which here equals the sample at START - 1 (reset inputs, zero registers); each batch cycle c in
+        // [START, START + cycles) counts against the previous sample; reading counts once more at the state after
+        // the last edge, the sample at START + cycles. So: consecutive samples START - 1 .. START + cycles.
+        List<VcdVar> vars = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String name : emulatorToggles.keySet()) {
-            assertEquals(emulatorToggles.get(name), vcd.get(w.header().find("TOP.MacGrid." + name)), name);
-            total += emulatorToggles.get(name);
+            names.add(name);
+            vars.add(w.header().find("TOP.MacGrid." + name));
+        }
+        Map<VcdVar, Long> vcd = SampledToggles.count(w, vars, START - 1, START + cycles + 1);
+        long total = 0;
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals(emulatorToggles.get(names.get(i)), vcd.get(vars.get(i)), names.get(i));
+            total += emulatorToggles.get(names.get(i));
         }
         assertTrue(total > 100, "a real multiply toggles bits: " + total);
     }

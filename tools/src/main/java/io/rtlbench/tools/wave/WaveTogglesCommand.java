@@ -1,5 +1,6 @@
 package io.rtlbench.tools.wave;
 
+import io.rtlbench.waveforms.SampledToggles;
 import io.rtlbench.waveforms.VcdVar;
 import io.rtlbench.waveforms.Waveform;
 import java.io.PrintWriter;
@@ -32,6 +33,8 @@ public final class WaveTogglesCommand implements Callable<Integer> {
     @Option(names = "--to", description = "end cycle, exclusive (default: the end of the dump)") Long to;
     @Option(names = "--top", defaultValue = "0", description = "print only the N most active (0: all)") int top;
     @Option(names = "--by-scope", description = "sum per scope (module instance) instead of per signal") boolean byScope;
+    @Option(names = "--per-cycle", description = "count only net changes between consecutive cycle samples "
+            + "(as the emulator's activity counters do), not every change in the file") boolean perCycle;
 
     @Override public Integer call() throws Exception {
         return WaveCommand.userErrors(spec, () -> {
@@ -42,7 +45,7 @@ public final class WaveTogglesCommand implements Callable<Integer> {
             for (VcdVar v : patterns == null || patterns.isEmpty() ? w.header().vars() : w.header().select(patterns))
                 if (slots.add(v.slot())) vars.add(v);
             long hi = to != null ? to : Long.MAX_VALUE / Math.max(1, 2 * w.cycles().period());
-            Map<VcdVar, Long> t = w.toggles(vars, from, hi);
+            Map<VcdVar, Long> t = perCycle ? SampledToggles.count(w, vars, from, hi) : w.toggles(vars, from, hi);
             Map<String, Long> rows = new LinkedHashMap<>();
             Map<String, Integer> bits = new LinkedHashMap<>();
             long total = 0;

@@ -111,6 +111,10 @@ class WaveCommandTest {
         assertTrue(r.out().matches("(?s).*\\s10\\s+8\\s+TOP\\.data\n.*"), r.out());
         assertTrue(r.out().matches("(?s).*\\s4\\s+2\\s+TOP\\.fsm\\.state\n.*"), r.out());
         assertTrue(r.out().contains("22         total over 4 signals"), r.out());
+        // sampled once per cycle (at 10c) the clock is always 0: no toggles; the others change once per cycle at most
+        Run pc = run("wave", "toggles", file.toString(), "--per-cycle");
+        assertTrue(pc.out().matches("(?s).*\\s0\\s+1\\s+TOP\\.clock\n.*"), pc.out());
+        assertTrue(pc.out().contains("18         total over 4 signals"), pc.out());
     }
 
     @Test void userErrorsAreOneLineWithHints() {
