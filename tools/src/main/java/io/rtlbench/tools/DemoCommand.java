@@ -1,5 +1,6 @@
 package io.rtlbench.tools;
 
+import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.demo.MacGrid;
 import io.rtlbench.rtl.demo.MacGridConfig;
@@ -34,6 +35,12 @@ public final class DemoCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--json", description = "write the results as JSON to this file")
     Path json;
+    @Option(names = "--vcd", description = "dump a VCD of cycles [--from, --to) to this file (a trace build; look with 'rtlbench wave')")
+    Path vcd;
+    @Option(names = "--from", defaultValue = "0", description = "first cycle of the VCD window (default ${DEFAULT-VALUE})")
+    long vcdFrom;
+    @Option(names = "--to", defaultValue = "2000", description = "end cycle (exclusive) of the VCD window (default ${DEFAULT-VALUE})")
+    long vcdTo;
 
     @Override public Integer call() {
         if (k < 1 || count < 1) throw new Main.UserError("--k and --count must be >= 1");
@@ -44,7 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
         Random rnd = new Random(seed);
         int verified = 0;
         long cycles = 0;
-        try (Simulator sim = Simulator.create(design)) {
+        try (Simulator sim = Simulator.create(design, vcd == null ? BuildOptions.PLAIN : new BuildOptions(true, false))) {
+            if (vcd != null) sim.traceWindow(vcd, vcdFrom, vcdTo);
             sim.reset(2);
             MacGridDriver driver = new MacGridDriver(sim, cfg);
             for (int n = 0; n < count; n++) {
@@ -61,6 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
                     rows, cols, verified, rows, k, k, cols, cycles, (double) verified * rows * cols * k / cycles);
             System.out.printf("elaboration %.2f s, emulator build %.2f s (%s)%n", elaborateS, sim.build().seconds(),
                     sim.build().cached() ? "cached" : "built");
+            if (vcd != null) {
+                sim.traceClose();
+                System.out.printf("VCD of cycles %d..%d: %s (try: rtlbench wave list %s)%n", vcdFrom, Math.min(vcdTo, sim.cycle()) - 1, vcd, vcd);
+            }
             if (json != null) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("design", "MacGrid " + rows + "x" + cols);

@@ -142,6 +142,25 @@ class WaveCommandTest {
         assertTrue(Files.readString(gtkw).contains("-fsm\n@22\nTOP.fsm.state[1:0]\n@28\nTOP.valid\n"), Files.readString(gtkw));
     }
 
+    /** demo --vcd, then wave show: the accumulators hold the golden product at the last cycle of the multiply. */
+    @Test void demoDumpShowsTheGoldenProduct() {
+        Path vcd = dir.resolve("demo.vcd");
+        Run d = run("demo", "--rows", "2", "--cols", "3", "--k", "5", "--count", "1", "--seed", "7", "--vcd", vcd.toString(), "--to", "40");
+        assertEquals(0, d.code(), d.err());
+        java.util.Random rnd = new java.util.Random(7);
+        byte[][] a = io.rtlbench.testbenches.demo.MatMulGolden.random(rnd, 2, 5), b = io.rtlbench.testbenches.demo.MatMulGolden.random(rnd, 5, 3);
+        int[][] c = io.rtlbench.testbenches.demo.MatMulGolden.multiply(a, b);
+        long last = 2 + (1 + new io.rtlbench.rtl.demo.MacGridConfig(2, 3).cyclesFor(5) + 1) - 1;  // after 2 reset cycles
+        Run s = run("wave", "show", vcd.toString(), "TOP.MacGrid.pe_*.acc", "--at", String.valueOf(last), "--radix", "signed");
+        assertEquals(0, s.code(), s.err());
+        for (int i = 0; i < 2; i++)
+            for (int j = 0; j < 3; j++) {
+                String name = "TOP.MacGrid.pe_" + i + "_" + j + ".acc";
+                String row = s.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow(() -> new AssertionError(s.out()));
+                assertEquals(name + " " + c[i][j], row.replaceAll("\\s+", " ").trim(), "seed 7, C[" + i + "][" + j + "]");
+            }
+    }
+
     @Test void everyCommandHasHelp() {
         for (String c : new String[] {"list", "show", "find", "toggles", "html", "gtkw"}) {
             Run r = run("wave", c, "--help");
