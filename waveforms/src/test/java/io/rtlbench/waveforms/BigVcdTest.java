@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * Bounded memory: writes a ~1 GB VCD under target/ (size: -Drtlbench.bigVcdMb, default 1024), then
  * runs {@link BigVcdProbe} in a child JVM with -Xmx512m: a full pass, toggles of all signals, a
  * value at the last cycle and a condition search, each checked against what the writer recorded.
- * Prints the timings and the peak heap. The VCD is deleted afterwards.
+ * Prints the timings and the peak heap. The VCD is deleted afterwards (kept with -Drtlbench.bigVcdKeep=true,
+ * e.g. to time the CLI on it).
  */
 @Tag("slow")
 class BigVcdTest {
@@ -46,8 +47,8 @@ class BigVcdTest {
             assertTrue(peak < 512L << 20, "peak heap " + peak + " bytes");
             System.out.printf("peak heap %.1f MB for a %.2f GB VCD%n", peak / 1048576.0, Files.size(vcd) / 1e9);
         } finally {
-            Files.deleteIfExists(vcd);
+            if (!Boolean.getBoolean("rtlbench.bigVcdKeep")) Files.deleteIfExists(vcd);
         }
-        assertTrue(!new File(vcd.toString()).exists());
+        assertTrue(Boolean.getBoolean("rtlbench.bigVcdKeep") || !new File(vcd.toString()).exists());
     }
 }
