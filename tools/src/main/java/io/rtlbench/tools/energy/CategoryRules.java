@@ -8,12 +8,25 @@ import java.util.regex.Pattern;
  * Maps a design's instances to energy categories: ordered (regex on the instance path -> category)
  * rules, first match wins, else {@link Category#CONTROL} for registers and logic and
  * {@link Category#SRAM} for memories. Multiplier and adder operands are always COMPUTE.
- * Each core supplies its rules (e.g. SIMT: {@code .*regfile.*} -> REGFILE).
+ * Each core supplies its rules (e.g. SIMT: {@code .*regfile.*} -> REGFILE) and the instances to
+ * leave out (the off-chip model is charged per byte instead).
  */
 public final class CategoryRules {
     private record Rule(Pattern path, Category category) {}
 
     private final List<Rule> rules = new ArrayList<>();
+    private final List<Pattern> ignored = new ArrayList<>();
+
+    /** Instances outside the core (the off-chip memory model, measurement counters): not charged. */
+    public CategoryRules ignore(String pathRegex) {
+        ignored.add(Pattern.compile(pathRegex));
+        return this;
+    }
+
+    public boolean ignored(String path) {
+        for (Pattern p : ignored) if (p.matcher(path).matches()) return true;
+        return false;
+    }
 
     public CategoryRules add(String pathRegex, Category category) {
         rules.add(new Rule(Pattern.compile(pathRegex), category));

@@ -49,6 +49,7 @@ public final class EnergyModel {
         for (Counter c : a.counters()) {
             long n = a.counts()[c.index()];
             String inst = parent(c.name());
+            if (rules.ignored(inst)) continue;
             double e = 0;
             if (c.is(ActivityClass.MUL_IN)) e += add(by, modules, inst, Category.COMPUTE, n * tech.mulPerToggle(c.width()));
             if (c.is(ActivityClass.ADD_IN)) e += add(by, modules, inst, Category.COMPUTE, n * tech.addPjPerBitToggle());
@@ -70,6 +71,7 @@ public final class EnergyModel {
         Map<String, String> instances = new SvScan(a.design().systemVerilog()).instances(a.design().topName());
         for (var inst : instances.entrySet()) {
             String path = inst.getKey();
+            if (rules.ignored(path)) continue;
             long[] act = activity.getOrDefault(path, new long[3]);
             GateCounts.ModuleGates g = gates.getOrDefault(inst.getValue(), new GateCounts.ModuleGates(0, 0));
             double alpha = act[1] == 0 || a.cycles() == 0 ? 0 : (double) act[0] / act[1] / a.cycles();
@@ -78,7 +80,7 @@ public final class EnergyModel {
             add(by, modules, path, Category.LEAKAGE, (double) (g.gates() + g.flops()) * a.cycles() * tech.leakPjPerGatePerCycle());
         }
         for (Signal m : a.memories())
-            add(by, modules, m.name() + "_ext", Category.LEAKAGE, (double) m.depth() * m.width() * a.cycles() * tech.leakPjPerSramBitPerCycle());
+            if (!rules.ignored(m.name() + "_ext")) add(by, modules, m.name() + "_ext", Category.LEAKAGE, (double) m.depth() * m.width() * a.cycles() * tech.leakPjPerSramBitPerCycle());
         by.merge(Category.OFFCHIP, a.offchipBytes() * tech.offchipPjPerByte(), Double::sum);
         return new EnergyReport(tech.name(), tech.clockGhz(), a.cycles(), a.macs(), by, new LinkedHashMap<>(modules));
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The energy model on the demo grid: data-dependent, categorized, per instance, gate counts from Yosys. */
 class MacGridEnergyTest {
     static final MacGridConfig CFG = new MacGridConfig(4, 4);
-    static final CategoryRules RULES = new CategoryRules().add("pe_\\d+_\\d+", Category.COMPUTE);
+    static final CategoryRules RULES = CoreRules.macGrid();
 
     static EnergyReport run(Elaborated design, byte[][] a, byte[][] b, TechTable tech) {
         try (Simulator sim = Simulator.create(design, new BuildOptions(false, true))) {
