@@ -1,0 +1,49 @@
+package io.rtlbench.rtl.systolic;
+
+import static io.rtlbench.rtl.hw.Hw.*;
+import static io.rtlbench.rtl.hw.Ops.*;
+
+import chisel3.Bool;
+import chisel3.Mem;
+import chisel3.UInt;
+import io.rtlbench.rtl.hw.HwBundle;
+import io.rtlbench.rtl.hw.HwModule;
+
+/**
+ * A scratchpad of {@code rows} rows of {@code rowBytes} bytes, split into banks one off-chip beat
+ * wide (bank q holds bytes q*bus .. q*bus+bus-1 of every row) so the DMA writes one beat a cycle
+ * while the array reads a whole row. Write: one beat into (row, bank). Read: whole row, byte i of
+ * the row in bits 8i+7..8i. Simplification: combinational read (no SRAM read latency).
+ */
+public final class Scratchpad extends HwModule {
+    public static final class ScratchpadIO extends HwBundle {
+        public final Bool wValid = in(Bool());
+        public final UInt wRow = in(UInt(16));
+        public final UInt wBank = in(UInt(8));
+        public final UInt wData;
+        public final UInt rRow = in(UInt(16));
+        public final UInt rData;
+
+        public ScratchpadIO(Integer rows, Integer rowBytes, Integer busBytes) {
+            super(rows, rowBytes, busBytes);
+            wData = in(UInt(busBytes * 8));
+            rData = out(UInt(rowBytes * 8));
+        }
+    }
+
+    public final ScratchpadIO io;
+
+    public Scratchpad(int rows, int rowBytes, int busBytes) {
+        io = io("io", new ScratchpadIO(rows, rowBytes, busBytes));
+        int banks = (rowBytes + busBytes - 1) / busBytes, rowBits = SystolicConfig.log2(rows);
+        UInt wAddr = node("wAddr", low(io.wRow, rowBits)), rAddr = node("rAddr", low(io.rRow, rowBits));
+        UInt[] parts = new UInt[banks];
+        for (int q = 0; q < banks; q++) {
+            Mem<UInt> bank = mem("bank_" + q, rows, UInt(busBytes * 8));
+            int qq = q;
+            when(and(io.wValid, eq(io.wBank, lit(qq, 8))), () -> write(bank, wAddr, io.wData));
+            parts[banks - 1 - q] = read(bank, rAddr);
+        }
+        connect(io.rData, low(cat(parts), rowBytes * 8));
+    }
+}
