@@ -14,13 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The DMA engine: executes CONFIG, MVIN and MVOUT one at a time, in order. MVIN issues one read
- * beat per accepted request (rows x beats-per-row, consecutive addresses, or the same source row
- * again when REPEAT) and writes each response into (row, bank) of its target. MVOUT reads
- * accumulator rows, requantizes them to INT8 (or sends raw INT32) and posts one write beat per
- * request. A command completes ({@code done} pulse) when MVIN's last response or MVOUT's last
- * write is accepted; CONFIG completes in one cycle. Simplification: the next command starts only
- * after the previous completed (no overlap of one MVIN's latency with the next request stream).
+ * The DMA engine: executes CONFIG, MVIN and MVOUT in order. MVIN issues one read beat per accepted
+ * request (rows x beats-per-row, consecutive addresses, or the same source row again when REPEAT)
+ * and writes each response into (row, bank) of its target. The request side moves on to the next
+ * MVIN while the responses of up to two MVINs are still due (a 2-entry response queue), so the
+ * off-chip latency overlaps the next request stream. MVOUT reads accumulator rows, requantizes
+ * them to INT8 (or sends raw INT32) and posts one write beat per request. Completion ({@code done}
+ * pulse) is in command order: MVIN at its last response, MVOUT at its last accepted write, CONFIG
+ * at once; MVOUT and CONFIG start only when no MVIN response is due.
  */
 public final class DmaEngine extends HwModule {
     public static final class DmaIO extends HwBundle {
@@ -56,20 +57,27 @@ public final class DmaEngine extends HwModule {
         int bus = cfg.busBytes();
         Bool active = regInit("active", lit(false));
         Bool isOut = regInit("isOut", lit(false));
-        UInt target = regInit("target", lit(0, 2));
         Bool repeat = regInit("repeat", lit(false));
         UInt rows = regInit("rows", lit(0, 16)), local = regInit("local", lit(0, 16));
         UInt base = regInit("base", lit(0, 32)), addr = regInit("addr", lit(0, 32));
         UInt bpr = regInit("bpr", lit(1, 8));
         UInt reqRow = regInit("reqRow", lit(0, 16)), reqBeat = regInit("reqBeat", lit(0, 8));
-        UInt respRow = regInit("respRow", lit(0, 16)), respBeat = regInit("respBeat", lit(0, 8));
         SInt scale = regInit("scale", slit(1, 32));
         UInt shift = regInit("shift", lit(0, 6));
         Bool relu = regInit("relu", lit(false)), raw = regInit("raw", lit(true));
+        // Response queue: entry 0 receives now, entry 1 is the next MVIN.
+        Bool[] qValid = {regInit("q0Valid", lit(false)), regInit("q1Valid", lit(false))};
+        UInt[] qTarget = {regInit("q0Target", lit(0, 2)), regInit("q1Target", lit(0, 2))};
+        UInt[] qLocal = {regInit("q0Local", lit(0, 16)), regInit("q1Local", lit(0, 16))};
+        UInt[] qRows = {regInit("q0Rows", lit(0, 16)), regInit("q1Rows", lit(0, 16))};
+        UInt[] qBpr = {regInit("q0Bpr", lit(1, 8)), regInit("q1Bpr", lit(1, 8))};
+        UInt respRow = regInit("respRow", lit(0, 16)), respBeat = regInit("respBeat", lit(0, 8));
 
         UInt op = node("op", f(io.cmd, Cmd.Field.OP));
-        Bool accept = node("accept", and(io.cmdValid, not(active)));
-        connect(io.cmdReady, not(active));
+        Bool opIn = node("opIn", eq(op, lit(Cmd.Op.MVIN.ordinal(), 4)));
+        Bool canTake = node("canTake", and(not(active), mux(opIn, not(qValid[1]), not(qValid[0]))));
+        connect(io.cmdReady, canTake);
+        Bool accept = node("accept", and(io.cmdValid, canTake));
         Bool isConfig = node("isConfig", and(accept, eq(op, lit(Cmd.Op.CONFIG.ordinal(), 4))));
         when(isConfig, () -> {
             connect(scale, asSInt(f(io.cmd, Cmd.Field.SCALE)));
@@ -79,13 +87,12 @@ public final class DmaEngine extends HwModule {
         });
         UInt cmdTarget = node("cmdTarget", f(io.cmd, Cmd.Field.TARGET));
         Bool cmdOut = node("cmdOut", eq(op, lit(Cmd.Op.MVOUT.ordinal(), 4)));
-        UInt inBpr = mux(eq(cmdTarget, lit(0, 2)), lit(cfg.beatsA(), 8),
-                mux(eq(cmdTarget, lit(1, 2)), lit(cfg.beatsB(), 8), lit(cfg.beatsAcc(), 8)));
+        UInt inBpr = node("inBpr", mux(eq(cmdTarget, lit(0, 2)), lit(cfg.beatsA(), 8),
+                mux(eq(cmdTarget, lit(1, 2)), lit(cfg.beatsB(), 8), lit(cfg.beatsAcc(), 8))));
         UInt outBpr = mux(raw, lit(cfg.beatsAcc(), 8), lit(cfg.beatsOut8(), 8));
-        when(and(accept, or(cmdOut, eq(op, lit(Cmd.Op.MVIN.ordinal(), 4)))), () -> {
+        when(and(accept, or(cmdOut, opIn)), () -> {
             connect(active, lit(true));
             connect(isOut, cmdOut);
-            connect(target, cmdTarget);
             connect(repeat, asBool(f(io.cmd, Cmd.Field.REPEAT)));
             connect(rows, f(io.cmd, Cmd.Field.ROWS));
             connect(local, f(io.cmd, Cmd.Field.LOCAL_ROW));
@@ -94,8 +101,6 @@ public final class DmaEngine extends HwModule {
             connect(bpr, mux(cmdOut, outBpr, inBpr));
             connect(reqRow, lit(0, 16));
             connect(reqBeat, lit(0, 8));
-            connect(respRow, lit(0, 16));
-            connect(respBeat, lit(0, 8));
         });
 
         // Request side.
@@ -134,21 +139,43 @@ public final class DmaEngine extends HwModule {
         }
         connect(io.port.reqData, beats.size() == 1 ? beats.get(0) : at(vecOf(beats), low(reqBeat, 32 - Integer.numberOfLeadingZeros(beats.size() - 1))));
 
-        // Response side (move-in): write each beat to its (row, bank).
-        Bool respIn = node("respIn", and(and(active, not(isOut)), io.port.respValid));
+        // Response side (move-in): write each beat of the queue head to its (row, bank).
+        Bool respIn = node("respIn", and(qValid[0], io.port.respValid));
         connect(io.wValid, respIn);
-        connect(io.wTarget, target);
-        connect(io.wRow, add(local, respRow));
+        connect(io.wTarget, qTarget[0]);
+        connect(io.wRow, add(qLocal[0], respRow));
         connect(io.wBank, respBeat);
         connect(io.wData, io.port.respData);
-        Bool respRowEnd = node("respRowEnd", eq(respBeat, sub(bpr, lit(1, 8))));
+        Bool respRowEnd = node("respRowEnd", eq(respBeat, sub(qBpr[0], lit(1, 8))));
+        Bool pop = node("pop", and(and(respIn, respRowEnd), eq(respRow, sub(qRows[0], lit(1, 16)))));
         when(respIn, () -> {
             connect(respBeat, mux(respRowEnd, lit(0, 8), add(respBeat, lit(1, 8))));
             when(respRowEnd, () -> connect(respRow, add(respRow, lit(1, 16))));
         });
-        Bool finished = node("finished", and(active, mux(isOut, eq(reqRow, rows), eq(respRow, rows))));
-        when(finished, () -> connect(active, lit(false)));
-        connect(io.done, or(finished, isConfig));
-        connect(io.busy, active);
+        when(pop, () -> {
+            connect(respRow, lit(0, 16));
+            connect(qValid[0], qValid[1]);
+            connect(qTarget[0], qTarget[1]);
+            connect(qLocal[0], qLocal[1]);
+            connect(qRows[0], qRows[1]);
+            connect(qBpr[0], qBpr[1]);
+            connect(qValid[1], lit(false));
+        });
+        Bool push = node("push", and(accept, opIn));
+        Bool toHead = node("toHead", or(not(qValid[0]), pop));
+        for (int e = 0; e < 2; e++) {
+            int ee = e;
+            when(and(push, e == 0 ? toHead : not(toHead)), () -> {
+                connect(qValid[ee], lit(true));
+                connect(qTarget[ee], cmdTarget);
+                connect(qLocal[ee], f(io.cmd, Cmd.Field.LOCAL_ROW));
+                connect(qRows[ee], f(io.cmd, Cmd.Field.ROWS));
+                connect(qBpr[ee], inBpr);
+            });
+        }
+        Bool issued = node("issued", and(active, eq(reqRow, rows)));
+        when(issued, () -> connect(active, lit(false)));
+        connect(io.done, or(or(pop, and(issued, isOut)), isConfig));
+        connect(io.busy, or(active, qValid[0]));
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
  * (N tile of C) output tiles, streaming a K block (up to half the scratchpad) of A and B rows.
  * Edge tiles are zero-padded in the off-chip image (a beat per scratchpad row at least: a
  * simplification that costs bandwidth on small arrays). Loads for the next fold are emitted right
- * after the current COMPUTE and each MVOUT one fold late, so DMA and compute overlap.
+ * after the current COMPUTE and each tile's MVOUT is spread over the next tile's folds, so DMA and
+ * compute overlap.
  */
 public final class SystolicCompiler {
     private final SystolicConfig cfg;
@@ -28,7 +29,7 @@ public final class SystolicCompiler {
     private final CommandStream cs = new CommandStream();
     private final Map<Object, Integer> tiles = new HashMap<>();
     private final List<SystolicProgram.OutTile> outTiles = new ArrayList<>();
-    private final List<Runnable> pendingMvouts = new ArrayList<>();
+    private final java.util.ArrayDeque<Runnable> pendingMvouts = new java.util.ArrayDeque<>();
     private final int outBeats;
 
     private SystolicCompiler(SystolicConfig cfg, GemmJob job) {
@@ -69,6 +70,7 @@ public final class SystolicCompiler {
         Pool aPool = new Pool("scratchpad A", cfg.memories().spadRows(), mBlock);
         Pool bPool = new Pool("scratchpad B", cfg.memories().spadRows(), R);
         Pool accPool = new Pool("accumulator", cfg.memories().accRows(), mBlock);
+        int stepsPerTile = (job.k() + R - 1) / R;
         for (int m0 = 0; m0 < job.m(); m0 += mBlock) {
             int mLen = Math.min(mBlock, job.m() - m0);
             for (int n0 = 0; n0 < job.n(); n0 += C) {
@@ -87,9 +89,9 @@ public final class SystolicCompiler {
                             .set(Field.ACC_ROW, acc.base).set(Field.ACCUMULATE, accumulate ? 1 : 0)
                             .set(Field.MACS, kLen * nLen), Math.max(a.filledBy, accReady), 0);
                     a.lastReader = b.lastReader = acc.lastWriter = n;
-                    flushMvouts();
+                    if (!pendingMvouts.isEmpty()) pendingMvouts.poll().run();
                 }
-                deferMvout(acc, m0, n0, mLen, nLen);
+                deferMvout(acc, m0, n0, mLen, nLen, stepsPerTile);
             }
         }
     }
@@ -100,6 +102,7 @@ public final class SystolicCompiler {
         Pool aPool = new Pool("scratchpad A", cfg.memories().spadRows(), kBlock);
         Pool bPool = new Pool("scratchpad B", cfg.memories().spadRows(), kBlock);
         Pool accPool = new Pool("accumulator", cfg.memories().accRows(), R);
+        int stepsPerTile = (job.k() + kBlock - 1) / kBlock;
         for (int m0 = 0; m0 < job.m(); m0 += R) {
             int mLen = Math.min(R, job.m() - m0);
             for (int n0 = 0; n0 < job.n(); n0 += C) {
@@ -117,9 +120,9 @@ public final class SystolicCompiler {
                             .set(Field.T, kLen).set(Field.ACC_ROW, acc.base).set(Field.ACCUMULATE, accumulate ? 1 : 0)
                             .set(Field.MACS, mLen * nLen), Math.max(Math.max(a.filledBy, b.filledBy), accReady), 0);
                     a.lastReader = b.lastReader = acc.lastWriter = n;
-                    flushMvouts();
+                    if (!pendingMvouts.isEmpty()) pendingMvouts.poll().run();
                 }
-                deferMvout(acc, m0, n0, mLen, nLen);
+                deferMvout(acc, m0, n0, mLen, nLen, stepsPerTile);
             }
         }
     }
@@ -158,12 +161,20 @@ public final class SystolicCompiler {
                 .set(Field.LOCAL_ROW, row).set(Field.ROWS, rows).set(Field.REPEAT, repeat ? 1 : 0);
     }
 
-    private void deferMvout(Slot acc, int m0, int n0, int rows, int cols) {
+    /**
+     * Queues the tile's MVOUT in one chunk per step of the next tile (each emitted right after one
+     * of its COMPUTEs), so the stores spread out instead of holding up that tile's loads.
+     */
+    private void deferMvout(Slot acc, int m0, int n0, int rows, int cols, int steps) {
+        flushMvouts();
         int addr = image.alloc((long) rows * outBeats);
         outTiles.add(new SystolicProgram.OutTile(addr, m0, n0, rows, cols));
-        int writer = acc.lastWriter;
-        pendingMvouts.add(() -> acc.lastMvout = cs.dma(new Cmd.Builder(Op.MVOUT).set(Field.DRAM_ADDR, addr)
-                .set(Field.LOCAL_ROW, acc.base).set(Field.ROWS, rows), writer));
+        int writer = acc.lastWriter, chunk = (rows + steps - 1) / steps;
+        for (int r0 = 0; r0 < rows; r0 += chunk) {
+            int first = r0, n = Math.min(chunk, rows - r0);
+            pendingMvouts.add(() -> acc.lastMvout = cs.dma(new Cmd.Builder(Op.MVOUT).set(Field.DRAM_ADDR, addr + first * outBeats * bus)
+                    .set(Field.LOCAL_ROW, acc.base + first).set(Field.ROWS, n), writer));
+        }
     }
 
     private void flushMvouts() {
