@@ -162,14 +162,14 @@ public final class SystolicCompiler {
     }
 
     /**
-     * Queues the tile's MVOUT in one chunk per step of the next tile (each emitted right after one
-     * of its COMPUTEs), so the stores spread out instead of holding up that tile's loads.
+     * Queues the tile's MVOUT in chunks of at least 8 rows, one emitted after each COMPUTE of the
+     * next tile, so the stores spread out instead of holding up that tile's loads.
      */
     private void deferMvout(Slot acc, int m0, int n0, int rows, int cols, int steps) {
         flushMvouts();
         int addr = image.alloc((long) rows * outBeats);
         outTiles.add(new SystolicProgram.OutTile(addr, m0, n0, rows, cols));
-        int writer = acc.lastWriter, chunk = (rows + steps - 1) / steps;
+        int writer = acc.lastWriter, chunk = Math.max(8, (rows + steps - 1) / steps);
         for (int r0 = 0; r0 < rows; r0 += chunk) {
             int first = r0, n = Math.min(chunk, rows - r0);
             pendingMvouts.add(() -> acc.lastMvout = cs.dma(new Cmd.Builder(Op.MVOUT).set(Field.DRAM_ADDR, addr + first * outBeats * bus)

@@ -47,11 +47,17 @@ class SystolicConvTest {
         for (int[] s : CONVS) checkConv(SystolicConfig.of(8, 8, df), rnd, s);
     }
 
-    @ParameterizedTest @EnumSource(Dataflow.class) @Tag("slow")
+    @ParameterizedTest @EnumSource(Dataflow.class)
     void convLayersOn16x16(Dataflow df) {
         Random rnd = random("conv16" + df);
         for (int[] s : CONVS) checkConv(SystolicConfig.of(16, 16, df), rnd, s);
+    }
+
+    @ParameterizedTest @EnumSource(Dataflow.class) @Tag("slow")
+    void largeConvOn16x16(Dataflow df) {
+        Random rnd = random("conv16 large" + df);
         checkConv(SystolicConfig.of(16, 16, df), rnd, new int[] {16, 16, 16, 32, 3, 1, 1});
+        checkConv(SystolicConfig.of(16, 16, df), rnd, new int[] {32, 32, 8, 24, 5, 2, 2});
     }
 
     @ParameterizedTest @EnumSource(Dataflow.class)
