@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The DMA engine: executes CONFIG, MVIN and MVOUT in order. MVIN issues one read beat per accepted
  * request (rows x beats-per-row, consecutive addresses, or the same source row again when REPEAT)
- * and writes each response into (row, bank) of its target. The request side moves on to the next
+ * and writes each response into (row, bank) of its target; scratchpad rows narrower than a beat
+ * travel packed (busBytes / rowBytes rows a beat, when that divides) and are written together. The request side moves on to the next
  * MVIN while the responses of up to two MVINs are still due (a 2-entry response queue), so the
  * off-chip latency overlaps the next request stream. MVOUT reads accumulator rows, requantizes
  * them to INT8 (or sends raw INT32) and posts one write beat per request. Completion ({@code done}
@@ -33,6 +34,7 @@ public final class DmaEngine extends HwModule {
         public final UInt wTarget = out(UInt(2));
         public final UInt wRow = out(UInt(16));
         public final UInt wBank = out(UInt(8));
+        public final UInt wCount = out(UInt(8));
         public final UInt wData;
         public final UInt accRow = out(UInt(16));
         public final Vec<SInt> accData;
@@ -60,7 +62,7 @@ public final class DmaEngine extends HwModule {
         Bool repeat = regInit("repeat", lit(false));
         UInt rows = regInit("rows", lit(0, 16)), local = regInit("local", lit(0, 16));
         UInt base = regInit("base", lit(0, 32)), addr = regInit("addr", lit(0, 32));
-        UInt bpr = regInit("bpr", lit(1, 8));
+        UInt bpr = regInit("bpr", lit(1, 8)), pack = regInit("pack", lit(1, 8));
         UInt reqRow = regInit("reqRow", lit(0, 16)), reqBeat = regInit("reqBeat", lit(0, 8));
         SInt scale = regInit("scale", slit(1, 32));
         UInt shift = regInit("shift", lit(0, 6));
@@ -71,6 +73,7 @@ public final class DmaEngine extends HwModule {
         UInt[] qLocal = {regInit("q0Local", lit(0, 16)), regInit("q1Local", lit(0, 16))};
         UInt[] qRows = {regInit("q0Rows", lit(0, 16)), regInit("q1Rows", lit(0, 16))};
         UInt[] qBpr = {regInit("q0Bpr", lit(1, 8)), regInit("q1Bpr", lit(1, 8))};
+        UInt[] qPack = {regInit("q0Pack", lit(1, 8)), regInit("q1Pack", lit(1, 8))};
         UInt respRow = regInit("respRow", lit(0, 16)), respBeat = regInit("respBeat", lit(0, 8));
 
         UInt op = node("op", f(io.cmd, Cmd.Field.OP));
@@ -89,6 +92,8 @@ public final class DmaEngine extends HwModule {
         Bool cmdOut = node("cmdOut", eq(op, lit(Cmd.Op.MVOUT.ordinal(), 4)));
         UInt inBpr = node("inBpr", mux(eq(cmdTarget, lit(0, 2)), lit(cfg.beatsA(), 8),
                 mux(eq(cmdTarget, lit(1, 2)), lit(cfg.beatsB(), 8), lit(cfg.beatsAcc(), 8))));
+        UInt inPack = node("inPack", mux(eq(cmdTarget, lit(0, 2)), lit(cfg.packA(), 8),
+                mux(eq(cmdTarget, lit(1, 2)), lit(cfg.packB(), 8), lit(1, 8))));
         UInt outBpr = mux(raw, lit(cfg.beatsAcc(), 8), lit(cfg.beatsOut8(), 8));
         when(and(accept, or(cmdOut, opIn)), () -> {
             connect(active, lit(true));
@@ -99,6 +104,7 @@ public final class DmaEngine extends HwModule {
             connect(base, f(io.cmd, Cmd.Field.DRAM_ADDR));
             connect(addr, f(io.cmd, Cmd.Field.DRAM_ADDR));
             connect(bpr, mux(cmdOut, outBpr, inBpr));
+            connect(pack, mux(cmdOut, lit(1, 8), inPack));
             connect(reqRow, lit(0, 16));
             connect(reqBeat, lit(0, 8));
         });
@@ -114,7 +120,7 @@ public final class DmaEngine extends HwModule {
         Bool reqRowEnd = node("reqRowEnd", eq(reqBeat, sub(bpr, lit(1, 8))));
         when(reqFire, () -> {
             connect(reqBeat, mux(reqRowEnd, lit(0, 8), add(reqBeat, lit(1, 8))));
-            when(reqRowEnd, () -> connect(reqRow, add(reqRow, lit(1, 16))));
+            when(reqRowEnd, () -> connect(reqRow, add(reqRow, pad(pack, 16))));
             connect(addr, mux(and(reqRowEnd, repeat), base, add(addr, lit(bus, 32))));
         });
         // Move-out data: the accumulator row being sent, requantized or raw, cut into beats.
@@ -145,12 +151,14 @@ public final class DmaEngine extends HwModule {
         connect(io.wTarget, qTarget[0]);
         connect(io.wRow, add(qLocal[0], respRow));
         connect(io.wBank, respBeat);
+        UInt rowsLeft = node("rowsLeft", sub(qRows[0], respRow));
+        connect(io.wCount, mux(lt(rowsLeft, pad(qPack[0], 16)), low(rowsLeft, 8), qPack[0]));
         connect(io.wData, io.port.respData);
         Bool respRowEnd = node("respRowEnd", eq(respBeat, sub(qBpr[0], lit(1, 8))));
-        Bool pop = node("pop", and(and(respIn, respRowEnd), eq(respRow, sub(qRows[0], lit(1, 16)))));
+        Bool pop = node("pop", and(and(respIn, respRowEnd), le(rowsLeft, pad(qPack[0], 16))));
         when(respIn, () -> {
             connect(respBeat, mux(respRowEnd, lit(0, 8), add(respBeat, lit(1, 8))));
-            when(respRowEnd, () -> connect(respRow, add(respRow, lit(1, 16))));
+            when(respRowEnd, () -> connect(respRow, add(respRow, pad(qPack[0], 16))));
         });
         when(pop, () -> {
             connect(respRow, lit(0, 16));
@@ -159,6 +167,7 @@ public final class DmaEngine extends HwModule {
             connect(qLocal[0], qLocal[1]);
             connect(qRows[0], qRows[1]);
             connect(qBpr[0], qBpr[1]);
+            connect(qPack[0], qPack[1]);
             connect(qValid[1], lit(false));
         });
         Bool push = node("push", and(accept, opIn));
@@ -171,9 +180,10 @@ public final class DmaEngine extends HwModule {
                 connect(qLocal[ee], f(io.cmd, Cmd.Field.LOCAL_ROW));
                 connect(qRows[ee], f(io.cmd, Cmd.Field.ROWS));
                 connect(qBpr[ee], inBpr);
+                connect(qPack[ee], inPack);
             });
         }
-        Bool issued = node("issued", and(active, eq(reqRow, rows)));
+        Bool issued = node("issued", and(active, ge(reqRow, rows)));
         when(issued, () -> connect(active, lit(false)));
         connect(io.done, or(or(pop, and(issued, isOut)), isConfig));
         connect(io.busy, or(active, qValid[0]));

@@ -59,6 +59,11 @@ public record SystolicConfig(Array array, Memories memories, OffChipConfig offch
     public int busBytes() { return offchip.busBytes(); }
     /** Off-chip beats per scratchpad-A row (R bytes, padded to whole beats). */
     public int beatsA() { return ceil(rows(), busBytes()); }
+    /** Scratchpad-A rows packed in one off-chip beat: busBytes / R when R divides the bus, else 1 (padded rows). */
+    public int packA() { return pack(rows()); }
+    /** Scratchpad-B rows packed in one off-chip beat (C bytes each). */
+    public int packB() { return pack(cols()); }
+    private int pack(int rowBytes) { return rowBytes < busBytes() && busBytes() % rowBytes == 0 ? busBytes() / rowBytes : 1; }
     /** Off-chip beats per scratchpad-B row (C bytes). */
     public int beatsB() { return ceil(cols(), busBytes()); }
     /** Off-chip beats per accumulator row (C x 4 bytes); also a raw INT32 output row. */

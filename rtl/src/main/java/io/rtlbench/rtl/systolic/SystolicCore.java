@@ -46,8 +46,8 @@ public final class SystolicCore extends HwModule {
 
     public SystolicCore(SystolicConfig cfg) {
         io = io("io", new CoreIO(cfg));
-        Scratchpad spadA = instance("spadA", () -> new Scratchpad(cfg.memories().spadRows(), cfg.rows(), cfg.busBytes()));
-        Scratchpad spadB = instance("spadB", () -> new Scratchpad(cfg.memories().spadRows(), cfg.cols(), cfg.busBytes()));
+        Scratchpad spadA = instance("spadA", () -> new Scratchpad(cfg.memories().spadRows(), cfg.rows(), cfg.busBytes(), cfg.packA()));
+        Scratchpad spadB = instance("spadB", () -> new Scratchpad(cfg.memories().spadRows(), cfg.cols(), cfg.busBytes(), cfg.packB()));
         Accumulator acc = instance("acc", () -> new Accumulator(cfg.memories().accRows(), cfg.cols(), cfg.busBytes()));
         DmaEngine dma = instance("dma", () -> new DmaEngine(cfg));
         ExecIO ex = cfg.array().dataflow() == SystolicConfig.Dataflow.WS
@@ -100,6 +100,7 @@ public final class SystolicCore extends HwModule {
             connect(s.io.wValid, and(dma.io.wValid, eq(dma.io.wTarget, lit(t, 2))));
             connect(s.io.wRow, dma.io.wRow);
             connect(s.io.wBank, dma.io.wBank);
+            connect(s.io.wCount, dma.io.wCount);
             connect(s.io.wData, dma.io.wData);
         }
         connect(acc.io.dValid, and(dma.io.wValid, eq(dma.io.wTarget, lit(Cmd.Target.ACC.ordinal(), 2))));

@@ -16,8 +16,8 @@ import java.util.Map;
  * PRELOADed and then streamed with an M block (up to half the accumulator / scratchpad) of
  * activation rows, accumulating over K tiles in the accumulator. OS: folds are (M tile of R) x
  * (N tile of C) output tiles, streaming a K block (up to half the scratchpad) of A and B rows.
- * Edge tiles are zero-padded in the off-chip image (a beat per scratchpad row at least: a
- * simplification that costs bandwidth on small arrays). Loads for the next fold are emitted right
+ * Edge tiles are zero-padded in the off-chip image; scratchpad rows narrower than a beat are packed
+ * when their width divides the bus, else padded to whole beats (costs bandwidth for odd sizes). Loads for the next fold are emitted right
  * after the current COMPUTE and each tile's MVOUT is spread over the next tile's folds, so DMA and
  * compute overlap.
  */
@@ -79,9 +79,9 @@ public final class SystolicCompiler {
                 int accReady = startAcc(acc, n0, mLen);
                 for (int k0 = 0; k0 < job.k(); k0 += R) {
                     int kLen = Math.min(R, job.k() - k0), fm0 = m0, fk0 = k0, fn0 = n0;
-                    Slot a = load(aPool, List.of("A", m0, k0), Cmd.Target.SPAD_A, mLen, cfg.beatsA(),
+                    Slot a = load(aPool, List.of("A", m0, k0), Cmd.Target.SPAD_A, mLen, R, cfg.packA(),
                             (r, i) -> i < kLen ? job.a()[fm0 + r][fk0 + i] : 0);
-                    Slot b = load(bPool, List.of("B", k0, n0), Cmd.Target.SPAD_B, R, cfg.beatsB(),
+                    Slot b = load(bPool, List.of("B", k0, n0), Cmd.Target.SPAD_B, R, C, cfg.packB(),
                             (r, j) -> r < kLen && j < nLen ? job.b()[fk0 + r][fn0 + j] : 0);
                     cs.preload(new Cmd.Builder(Op.PRELOAD).set(Field.B_ROW, b.base), b.filledBy);
                     boolean accumulate = k0 > 0 || job.bias() != null;
@@ -111,9 +111,9 @@ public final class SystolicCompiler {
                 int accReady = startAcc(acc, n0, R);
                 for (int k0 = 0; k0 < job.k(); k0 += kBlock) {
                     int kLen = Math.min(kBlock, job.k() - k0), fm0 = m0, fk0 = k0, fn0 = n0;
-                    Slot a = load(aPool, List.of("A", m0, k0), Cmd.Target.SPAD_A, kLen, cfg.beatsA(),
+                    Slot a = load(aPool, List.of("A", m0, k0), Cmd.Target.SPAD_A, kLen, R, cfg.packA(),
                             (k, i) -> i < mLen ? job.a()[fm0 + i][fk0 + k] : 0);
-                    Slot b = load(bPool, List.of("B", k0, n0), Cmd.Target.SPAD_B, kLen, cfg.beatsB(),
+                    Slot b = load(bPool, List.of("B", k0, n0), Cmd.Target.SPAD_B, kLen, C, cfg.packB(),
                             (k, j) -> j < nLen ? job.b()[fk0 + k][fn0 + j] : 0);
                     boolean accumulate = k0 > 0 || job.bias() != null;
                     int n = cs.compute(new Cmd.Builder(Op.COMPUTE).set(Field.A_ROW, a.base).set(Field.B_ROW, b.base)
@@ -130,15 +130,19 @@ public final class SystolicCompiler {
     // ---- shared steps -------------------------------------------------------------------------
     interface Lane { int at(int row, int lane); }
 
-    /** Makes a tile resident (MVIN on a miss, after the slot's last reader finished); returns its slot. */
-    private Slot load(Pool pool, Object key, Cmd.Target target, int rows, int beats, Lane lane) {
+    /**
+     * Makes a tile resident (MVIN on a miss, after the slot's last reader finished); returns its slot.
+     * Off-chip, a tile's rows of rowBytes lanes are packed {@code pack} to a beat, or padded to whole beats.
+     */
+    private Slot load(Pool pool, Object key, Cmd.Target target, int rows, int rowBytes, int pack, Lane lane) {
         Slot s = pool.find(key);
         if (s != null) return s;
         s = pool.evict(key);
+        int stride = pack > 1 ? rowBytes : (rowBytes + bus - 1) / bus * bus;
         int addr = tiles.computeIfAbsent(key, k -> {
-            int at = image.alloc((long) rows * beats);
+            int at = image.alloc(pack > 1 ? (rows + pack - 1) / pack : (long) rows * stride / bus);
             for (int r = 0; r < rows; r++)
-                for (int l = 0; l < beats * bus; l++) image.put8(at + r * beats * bus + l, (byte) lane.at(r, l));
+                for (int l = 0; l < stride; l++) image.put8(at + r * stride + l, (byte) lane.at(r, l));
             return at;
         });
         s.filledBy = cs.dma(mvin(target, addr, s.base, rows, false), s.lastReader);
