@@ -16,7 +16,9 @@ import io.rtlbench.rtl.mem.OffChipPort;
  * DMA engine (CONFIG, MVIN, MVOUT) or the execute unit (PRELOAD, COMPUTE; WS or OS by config) once
  * its WAIT_DMA / WAIT_COMPUTE completion counts are reached and the unit accepts; so loads, compute
  * and stores overlap as far as the compiler's waits allow. END raises {@code done} once both units
- * are idle. Counters (64-bit) run from reset to done. Dispatch: one command per cycle at most.
+ * are idle. Counters (64-bit) run from reset to done: cycles, array-busy cycles, real MACs, commands,
+ * array-idle cycles by the cause the head command waits for, and cycles the DMA is held off by the
+ * off-chip bandwidth limit. Dispatch: one command per cycle at most.
  */
 public final class SystolicCore extends HwModule {
     public static final class CoreIO extends HwBundle {
@@ -32,6 +34,7 @@ public final class SystolicCore extends HwModule {
         public final UInt stallDmaWait = out(UInt(64));
         public final UInt stallComputeWait = out(UInt(64));
         public final UInt stallBuffer = out(UInt(64));
+        public final UInt stallOther = out(UInt(64));
         public final UInt stallOffchip = out(UInt(64));
 
         public CoreIO(SystolicConfig cfg) {
@@ -123,10 +126,18 @@ public final class SystolicCore extends HwModule {
         counter("totalCycles", io.totalCycles, running);
         counter("computeCycles", io.computeCycles, and(running, ex.busy));
         counter("commandCount", io.commands, dispatch);
-        Bool blocked = node("blocked", and(running, not(isEnd)));
-        counter("stallDmaWaitCount", io.stallDmaWait, and(blocked, not(dmaOk)));
-        counter("stallComputeWaitCount", io.stallComputeWait, and(and(blocked, dmaOk), not(computeOk)));
-        counter("stallBufferCount", io.stallBuffer, ex.bufferWait);
+        // Stalls: cycles the array sits idle (not computing, not loading weights), by what the head
+        // command waits for: DMA completion (data), COMPUTE completion, or a weight/output buffer.
+        // Everything else idle (final stores after END was reached, DMA busy, dispatch) is "other", so
+        // total = compute + the four stall counters.
+        Bool idle = node("arrayIdle", and(running, not(ex.busy)));
+        Bool waitDma = node("idleWaitDma", and(and(idle, not(isEnd)), not(dmaOk)));
+        Bool waitCompute = node("idleWaitCompute", and(and(and(idle, not(isEnd)), dmaOk), not(computeOk)));
+        Bool waitBuffer = node("idleWaitBuffer", and(idle, ex.bufferWait));
+        counter("stallDmaWaitCount", io.stallDmaWait, waitDma);
+        counter("stallComputeWaitCount", io.stallComputeWait, waitCompute);
+        counter("stallBufferCount", io.stallBuffer, waitBuffer);
+        counter("stallOtherCount", io.stallOther, and(idle, not(or(or(waitDma, waitCompute), waitBuffer))));
         counter("stallOffchipCount", io.stallOffchip, dma.io.offchipStall);
         UInt macs = regInit("macCount", lit(0, 64));
         connect(macs, add(macs, pad(ex.macs, 64)));

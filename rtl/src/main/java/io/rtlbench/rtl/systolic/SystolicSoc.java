@@ -28,6 +28,7 @@ public final class SystolicSoc extends HwModule {
         public final UInt stallDmaWait = out(UInt(64));
         public final UInt stallComputeWait = out(UInt(64));
         public final UInt stallBuffer = out(UInt(64));
+        public final UInt stallOther = out(UInt(64));
         public final UInt stallOffchip = out(UInt(64));
         public final UInt offchipBytesRead = out(UInt(64));
         public final UInt offchipBytesWritten = out(UInt(64));
@@ -57,6 +58,7 @@ public final class SystolicSoc extends HwModule {
         connect(io.stallDmaWait, core.io.stallDmaWait);
         connect(io.stallComputeWait, core.io.stallComputeWait);
         connect(io.stallBuffer, core.io.stallBuffer);
+        connect(io.stallOther, core.io.stallOther);
         connect(io.stallOffchip, core.io.stallOffchip);
         connect(io.offchipBytesRead, offchip.io.bytesRead);
         connect(io.offchipBytesWritten, offchip.io.bytesWritten);

@@ -15,11 +15,16 @@ import java.util.Map;
  */
 public final class SystolicDriver implements AutoCloseable {
     public static final String CMD_MEM = "core.cmds", OFFCHIP_MEM = "offchip.store";
-    /** Counter outputs of the SoC, in report order (JSON key = name in snake_case). */
+    /**
+     * Counter outputs of the SoC, in report order. The stall_*_wait/buffer/other counters split the
+     * array's idle cycles by cause (total = compute + those four); stall_offchip counts cycles the DMA
+     * wanted to issue a request but the bandwidth limit held it off (the DMA's view, may overlap compute).
+     */
     static final String[][] COUNTERS = {
         {"total_cycles", "io_totalCycles"}, {"compute_cycles", "io_computeCycles"}, {"macs", "io_macs"},
         {"commands", "io_commands"}, {"stall_dma_wait_cycles", "io_stallDmaWait"},
         {"stall_compute_wait_cycles", "io_stallComputeWait"}, {"stall_buffer_cycles", "io_stallBuffer"},
+        {"stall_other_cycles", "io_stallOther"},
         {"stall_offchip_cycles", "io_stallOffchip"}, {"offchip_bytes_read", "io_offchipBytesRead"},
         {"offchip_bytes_written", "io_offchipBytesWritten"},
     };

@@ -41,6 +41,8 @@ final class SystolicFixtures {
                 + " N=" + job.n() + ", seed " + SEED + " (-Drtlbench.seed=" + SEED + ")";
         assertNull(GemmGolden.firstMismatch(job.expected(), r.c()), where);
         assertEquals(job.macs(), r.get("macs"), "MAC counter, " + where);
+        assertEquals(r.get("total_cycles"), r.get("compute_cycles") + r.get("stall_dma_wait_cycles") + r.get("stall_compute_wait_cycles")
+                + r.get("stall_buffer_cycles") + r.get("stall_other_cycles"), "cycles = compute + stalls, " + where + ": " + r.counters());
         return r;
     }
 
