@@ -66,7 +66,10 @@ public final class SystolicCompiler {
 
     // ---- weight-stationary --------------------------------------------------------------------
     private void ws() {
-        int mBlock = Math.min(job.m(), Math.min(cfg.memories().accRows(), cfg.memories().spadRows()) / 2);
+        // M block: all K tiles of the block's A stay resident across the N tiles when that still
+        // leaves folds of at least 2R rows; otherwise as long as the memories allow.
+        int spad = cfg.memories().spadRows(), kTiles = (job.k() + R - 1) / R, resident = spad / Math.max(2, kTiles + 1);
+        int mBlock = balanced(job.m(), Math.min(cfg.memories().accRows() / 2, resident >= 2 * R ? resident : spad / 2));
         Pool aPool = new Pool("scratchpad A", cfg.memories().spadRows(), mBlock);
         Pool bPool = new Pool("scratchpad B", cfg.memories().spadRows(), R);
         Pool accPool = new Pool("accumulator", cfg.memories().accRows(), mBlock);
@@ -98,36 +101,46 @@ public final class SystolicCompiler {
 
     // ---- output-stationary --------------------------------------------------------------------
     private void os() {
-        int kBlock = Math.min(job.k(), Math.min(cfg.memories().spadRows() / 2, 0xFFFF));
+        int kBlock = balanced(job.k(), cfg.memories().spadRows() / 2);
         Pool aPool = new Pool("scratchpad A", cfg.memories().spadRows(), kBlock);
         Pool bPool = new Pool("scratchpad B", cfg.memories().spadRows(), kBlock);
         Pool accPool = new Pool("accumulator", cfg.memories().accRows(), R);
         int stepsPerTile = (job.k() + kBlock - 1) / kBlock;
-        for (int m0 = 0; m0 < job.m(); m0 += R) {
-            int mLen = Math.min(R, job.m() - m0);
+        // Groups of M tiles whose A rows stay resident while every N tile streams past them once.
+        int group = Math.max(1, (cfg.memories().spadRows() / kBlock - 1) / stepsPerTile);
+        for (int g0 = 0; g0 < job.m(); g0 += group * R) {
             for (int n0 = 0; n0 < job.n(); n0 += C) {
-                int nLen = Math.min(C, job.n() - n0);
-                Slot acc = accPool.evict(List.of("acc", m0, n0));
-                int accReady = startAcc(acc, n0, R);
-                for (int k0 = 0; k0 < job.k(); k0 += kBlock) {
-                    int kLen = Math.min(kBlock, job.k() - k0), fm0 = m0, fk0 = k0, fn0 = n0;
-                    Slot a = load(aPool, List.of("A", m0, k0), Cmd.Target.SPAD_A, kLen, R, cfg.packA(),
-                            (k, i) -> i < mLen ? job.a()[fm0 + i][fk0 + k] : 0);
-                    Slot b = load(bPool, List.of("B", k0, n0), Cmd.Target.SPAD_B, kLen, C, cfg.packB(),
-                            (k, j) -> j < nLen ? job.b()[fk0 + k][fn0 + j] : 0);
-                    boolean accumulate = k0 > 0 || job.bias() != null;
-                    int n = cs.compute(new Cmd.Builder(Op.COMPUTE).set(Field.A_ROW, a.base).set(Field.B_ROW, b.base)
-                            .set(Field.T, kLen).set(Field.ACC_ROW, acc.base).set(Field.ACCUMULATE, accumulate ? 1 : 0)
-                            .set(Field.MACS, mLen * nLen), Math.max(Math.max(a.filledBy, b.filledBy), accReady), 0);
-                    a.lastReader = b.lastReader = acc.lastWriter = n;
-                    if (!pendingMvouts.isEmpty()) pendingMvouts.poll().run();
+                for (int m0 = g0; m0 < Math.min(job.m(), g0 + group * R); m0 += R) {
+                    int mLen = Math.min(R, job.m() - m0);
+                    int nLen = Math.min(C, job.n() - n0);
+                    Slot acc = accPool.evict(List.of("acc", m0, n0));
+                    int accReady = startAcc(acc, n0, R);
+                    for (int k0 = 0; k0 < job.k(); k0 += kBlock) {
+                        int kLen = Math.min(kBlock, job.k() - k0), fm0 = m0, fk0 = k0, fn0 = n0;
+                        Slot a = load(aPool, List.of("A", m0, k0), Cmd.Target.SPAD_A, kLen, R, cfg.packA(),
+                                (k, i) -> i < mLen ? job.a()[fm0 + i][fk0 + k] : 0);
+                        Slot b = load(bPool, List.of("B", k0, n0), Cmd.Target.SPAD_B, kLen, C, cfg.packB(),
+                                (k, j) -> j < nLen ? job.b()[fk0 + k][fn0 + j] : 0);
+                        boolean accumulate = k0 > 0 || job.bias() != null;
+                        int n = cs.compute(new Cmd.Builder(Op.COMPUTE).set(Field.A_ROW, a.base).set(Field.B_ROW, b.base)
+                                .set(Field.T, kLen).set(Field.ACC_ROW, acc.base).set(Field.ACCUMULATE, accumulate ? 1 : 0)
+                                .set(Field.MACS, mLen * nLen), Math.max(Math.max(a.filledBy, b.filledBy), accReady), 0);
+                        a.lastReader = b.lastReader = acc.lastWriter = n;
+                        if (!pendingMvouts.isEmpty()) pendingMvouts.poll().run();
+                    }
+                    deferMvout(acc, m0, n0, mLen, nLen, stepsPerTile);
                 }
-                deferMvout(acc, m0, n0, mLen, nLen, stepsPerTile);
             }
         }
     }
 
     // ---- shared steps -------------------------------------------------------------------------
+    /** Block length <= max splitting n into equal blocks (no short last fold that cannot hide a weight load). */
+    static int balanced(int n, int max) {
+        int blocks = (n + max - 1) / max;
+        return (n + blocks - 1) / blocks;
+    }
+
     interface Lane { int at(int row, int lane); }
 
     /**
