@@ -59,6 +59,37 @@ public final class Cmd {
         public BigInteger bits() { return bits; }
     }
 
+    /** The fields each opcode uses, in listing order (besides OP and the waits). */
+    public static java.util.List<Field> fields(Op op) {
+        return switch (op) {
+            case END -> java.util.List.of();
+            case CONFIG -> java.util.List.of(Field.SCALE, Field.SHIFT, Field.RELU, Field.RAW);
+            case MVIN -> java.util.List.of(Field.TARGET, Field.DRAM_ADDR, Field.LOCAL_ROW, Field.ROWS, Field.REPEAT);
+            case MVOUT -> java.util.List.of(Field.DRAM_ADDR, Field.LOCAL_ROW, Field.ROWS);
+            case PRELOAD -> java.util.List.of(Field.B_ROW);
+            case COMPUTE -> java.util.List.of(Field.A_ROW, Field.B_ROW, Field.T, Field.ACC_ROW, Field.ACCUMULATE, Field.MACS);
+        };
+    }
+
+    /** One command as text, e.g. {@code MVIN TARGET=SPAD_A DRAM_ADDR=0x40 ... [wait dma>=1 compute>=0]}. */
+    public static String describe(BigInteger cmd) {
+        int code = (int) get(cmd, Field.OP);
+        if (code >= Op.values().length) return "UNKNOWN(op=" + code + ")";
+        Op op = Op.values()[code];
+        StringBuilder b = new StringBuilder(op.name());
+        for (Field f : fields(op)) {
+            long v = get(cmd, f);
+            b.append(' ').append(f).append('=').append(switch (f) {
+                case SCALE -> String.valueOf((int) v);
+                case TARGET -> v < Target.values().length ? Target.values()[(int) v].name() : "?" + v;
+                case DRAM_ADDR -> "0x" + Long.toHexString(v);
+                default -> String.valueOf(v);
+            });
+        }
+        return b.append(" [wait dma>=").append(get(cmd, Field.WAIT_DMA)).append(" compute>=")
+                .append(get(cmd, Field.WAIT_COMPUTE)).append(']').toString();
+    }
+
     /** Reads a field back from a command (for disassembly and tests). */
     public static long get(BigInteger cmd, Field f) { return cmd.shiftRight(f.lo).and(BigInteger.valueOf(f.max())).longValue(); }
 }

@@ -127,12 +127,13 @@ public final class SystolicCore extends HwModule {
         counter("computeCycles", io.computeCycles, and(running, ex.busy));
         counter("commandCount", io.commands, dispatch);
         // Stalls: cycles the array sits idle (not computing, not loading weights), by what the head
-        // command waits for: DMA completion (data), COMPUTE completion, or a weight/output buffer.
+        // command waits for: the DMA (its data, or the engine itself: the memory side), COMPUTE
+        // completion, or a weight/output buffer.
         // Everything else idle (final stores after END was reached, DMA busy, dispatch) is "other", so
         // total = compute + the four stall counters.
         Bool idle = node("arrayIdle", and(running, not(ex.busy)));
-        Bool waitDma = node("idleWaitDma", and(and(idle, not(isEnd)), not(dmaOk)));
-        Bool waitCompute = node("idleWaitCompute", and(and(and(idle, not(isEnd)), dmaOk), not(computeOk)));
+        Bool waitDma = node("idleWaitDma", and(and(idle, not(isEnd)), or(not(dmaOk), and(isDma, not(dma.io.cmdReady)))));
+        Bool waitCompute = node("idleWaitCompute", and(and(and(idle, not(isEnd)), not(waitDma)), not(computeOk)));
         Bool waitBuffer = node("idleWaitBuffer", and(idle, ex.bufferWait));
         counter("stallDmaWaitCount", io.stallDmaWait, waitDma);
         counter("stallComputeWaitCount", io.stallComputeWait, waitCompute);

@@ -22,6 +22,13 @@ public record SystolicProgram(SystolicConfig config, GemmJob job, List<Cmd.Build
         return w;
     }
 
+    /** The command stream as text, one numbered command a line. */
+    public String listing() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < commands.size(); i++) b.append(String.format("%5d  %s%n", i, Cmd.describe(commands.get(i).bits())));
+        return b.toString();
+    }
+
     /** Extracts C (M x N) from the final off-chip memory bytes. */
     public int[][] unpack(byte[] mem) {
         int[][] c = new int[job.m()][job.n()];

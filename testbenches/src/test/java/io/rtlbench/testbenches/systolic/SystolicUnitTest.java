@@ -34,6 +34,9 @@ class SystolicUnitTest {
         assertEquals(4096, Cmd.get(b.bits(), Cmd.Field.MACS));
         assertEquals(3, Cmd.get(b.bits(), Cmd.Field.WAIT_DMA));
         assertEquals(0xFFFF_FFF9L, Cmd.get(new Cmd.Builder(Cmd.Op.CONFIG).set(Cmd.Field.SCALE, -7).bits(), Cmd.Field.SCALE));
+        assertEquals("COMPUTE A_ROW=65535 B_ROW=0 T=7 ACC_ROW=0 ACCUMULATE=0 MACS=4096 [wait dma>=3 compute>=0]", Cmd.describe(b.bits()));
+        assertEquals("MVIN TARGET=SPAD_B DRAM_ADDR=0x40 LOCAL_ROW=0 ROWS=2 REPEAT=0 [wait dma>=0 compute>=0]", Cmd.describe(new Cmd.Builder(Cmd.Op.MVIN)
+                .set(Cmd.Field.TARGET, 1).set(Cmd.Field.DRAM_ADDR, 64).set(Cmd.Field.ROWS, 2).bits()));
         var e = assertThrows(IllegalArgumentException.class, () -> new Cmd.Builder(Cmd.Op.MVIN).set(Cmd.Field.ROWS, 1 << 16));
         assertTrue(e.getMessage().contains("MVIN.ROWS"), e.getMessage());
     }
