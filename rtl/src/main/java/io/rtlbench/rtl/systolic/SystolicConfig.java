@@ -1,0 +1,78 @@
+package io.rtlbench.rtl.systolic;
+
+import io.rtlbench.rtl.mem.OffChipConfig;
+
+/**
+ * The one configuration record of the systolic core; each block gets only its slice.
+ *
+ * @param array    PE grid and dataflow
+ * @param memories on-chip SRAM sizes
+ * @param offchip  the shared off-chip memory model (bus width, bandwidth, latency, size)
+ * @param cmdDepth command memory depth in 128-bit commands (a power of two, 16..65536)
+ */
+public record SystolicConfig(Array array, Memories memories, OffChipConfig offchip, int cmdDepth) {
+    /** Weight-stationary (weights preloaded, double-buffered) or output-stationary (outputs stay in the PEs). */
+    public enum Dataflow { WS, OS }
+
+    /**
+     * @param rows     PE rows R (2..64): activation lanes entering from the left
+     * @param cols     PE columns C (2..64): output lanes leaving at the bottom
+     * @param dataflow WS or OS
+     */
+    public record Array(int rows, int cols, Dataflow dataflow) {
+        public Array {
+            if (rows < 2 || rows > 64 || cols < 2 || cols > 64)
+                throw new IllegalArgumentException("systolic array must be 2..64 x 2..64 PEs; got " + rows + "x" + cols);
+            if (dataflow == null) throw new IllegalArgumentException("dataflow must be WS or OS");
+        }
+    }
+
+    /**
+     * @param spadRows rows of each scratchpad bank (A: R bytes a row, B: C bytes a row); power of two, 64..65536
+     * @param accRows  rows of the accumulator (C INT32 lanes a row); power of two, 64..65536
+     */
+    public record Memories(int spadRows, int accRows) {
+        public Memories {
+            if (!pow2In(spadRows, 64, 65536)) throw new IllegalArgumentException("spadRows must be a power of two in 64..65536; got " + spadRows);
+            if (!pow2In(accRows, 64, 65536)) throw new IllegalArgumentException("accRows must be a power of two in 64..65536; got " + accRows);
+        }
+    }
+
+    public SystolicConfig {
+        if (array == null || memories == null || offchip == null) throw new IllegalArgumentException("config parts must not be null");
+        if (!pow2In(cmdDepth, 16, 65536)) throw new IllegalArgumentException("cmdDepth must be a power of two in 16..65536; got " + cmdDepth);
+    }
+
+    static boolean pow2In(int v, int lo, int hi) { return v >= lo && v <= hi && Integer.bitCount(v) == 1; }
+
+    /** Defaults: 2048-row scratchpads, 1024-row accumulator, 4096 commands, default off-chip model. */
+    public static SystolicConfig of(int rows, int cols, Dataflow dataflow) {
+        return new SystolicConfig(new Array(rows, cols, dataflow), new Memories(2048, 1024), OffChipConfig.defaults(), 4096);
+    }
+
+    public SystolicConfig withOffChip(OffChipConfig o) { return new SystolicConfig(array, memories, o, cmdDepth); }
+    public SystolicConfig withMemories(Memories m) { return new SystolicConfig(array, m, offchip, cmdDepth); }
+
+    // ---- derived values --------------------------------------------------------------------
+    public int rows() { return array.rows(); }
+    public int cols() { return array.cols(); }
+    public int busBytes() { return offchip.busBytes(); }
+    /** Off-chip beats per scratchpad-A row (R bytes, padded to whole beats). */
+    public int beatsA() { return ceil(rows(), busBytes()); }
+    /** Scratchpad-A rows packed in one off-chip beat: busBytes / R when R divides the bus, else 1 (padded rows). */
+    public int packA() { return pack(rows()); }
+    /** Scratchpad-B rows packed in one off-chip beat (C bytes each). */
+    public int packB() { return pack(cols()); }
+    private int pack(int rowBytes) { return rowBytes < busBytes() && busBytes() % rowBytes == 0 ? busBytes() / rowBytes : 1; }
+    /** Off-chip beats per scratchpad-B row (C bytes). */
+    public int beatsB() { return ceil(cols(), busBytes()); }
+    /** Off-chip beats per accumulator row (C x 4 bytes); also a raw INT32 output row. */
+    public int beatsAcc() { return ceil(4 * cols(), busBytes()); }
+    /** Off-chip beats per requantized INT8 output row (C bytes). */
+    public int beatsOut8() { return ceil(cols(), busBytes()); }
+    /** Cycles from injecting an (unskewed) input row to its deskewed WS output row: R + C - 1. */
+    public int wsLatency() { return rows() + cols() - 1; }
+    public static int log2(int pow2) { return Integer.numberOfTrailingZeros(pow2); }
+
+    static int ceil(int a, int b) { return (a + b - 1) / b; }
+}

@@ -1,0 +1,153 @@
+package io.rtlbench.rtl.systolic;
+
+import static io.rtlbench.rtl.hw.Hw.*;
+import static io.rtlbench.rtl.hw.Ops.*;
+
+import chisel3.Bool;
+import chisel3.Mem;
+import chisel3.UInt;
+import io.rtlbench.rtl.hw.HwBundle;
+import io.rtlbench.rtl.hw.HwModule;
+import io.rtlbench.rtl.mem.OffChipPort;
+
+/**
+ * The systolic inference core. A dispatcher reads the command memory {@code cmds} (128-bit
+ * {@link Cmd} words, written by the host through {@code cmdWrite} or through the emulator backdoor) from address 0 after reset and hands each command, in order, to the
+ * DMA engine (CONFIG, MVIN, MVOUT) or the execute unit (PRELOAD, COMPUTE; WS or OS by config) once
+ * its WAIT_DMA / WAIT_COMPUTE completion counts are reached and the unit accepts; so loads, compute
+ * and stores overlap as far as the compiler's waits allow. END raises {@code done} once both units
+ * are idle. Counters (64-bit) run from reset to done: cycles, array-busy cycles, real MACs, commands,
+ * array-idle cycles by the cause the head command waits for, and cycles the DMA is held off by the
+ * off-chip bandwidth limit. Dispatch: one command per cycle at most.
+ */
+public final class SystolicCore extends HwModule {
+    public static final class CoreIO extends HwBundle {
+        public final OffChipPort port;
+        public final Bool cmdWrite = in(Bool());
+        public final UInt cmdAddr = in(UInt(16));
+        public final UInt cmdData = in(UInt(Cmd.BITS));
+        public final Bool done = out(Bool());
+        public final UInt totalCycles = out(UInt(64));
+        public final UInt computeCycles = out(UInt(64));
+        public final UInt macs = out(UInt(64));
+        public final UInt commands = out(UInt(64));
+        public final UInt stallDmaWait = out(UInt(64));
+        public final UInt stallComputeWait = out(UInt(64));
+        public final UInt stallBuffer = out(UInt(64));
+        public final UInt stallOther = out(UInt(64));
+        public final UInt stallOffchip = out(UInt(64));
+
+        public CoreIO(SystolicConfig cfg) {
+            super(cfg);
+            port = new OffChipPort(cfg.offchip());
+        }
+    }
+
+    public final CoreIO io;
+
+    static UInt f(UInt cmd, Cmd.Field fl) { return bits(cmd, fl.hi(), fl.lo); }
+
+    public SystolicCore(SystolicConfig cfg) {
+        io = io("io", new CoreIO(cfg));
+        Scratchpad spadA = instance("spadA", () -> new Scratchpad(cfg.memories().spadRows(), cfg.rows(), cfg.busBytes(), cfg.packA()));
+        Scratchpad spadB = instance("spadB", () -> new Scratchpad(cfg.memories().spadRows(), cfg.cols(), cfg.busBytes(), cfg.packB()));
+        Accumulator acc = instance("acc", () -> new Accumulator(cfg.memories().accRows(), cfg.cols(), cfg.busBytes()));
+        DmaEngine dma = instance("dma", () -> new DmaEngine(cfg));
+        ExecIO ex = cfg.array().dataflow() == SystolicConfig.Dataflow.WS
+                ? instance("exec", () -> new WsExec(cfg.array())).io
+                : instance("exec", () -> new OsExec(cfg.array())).io;
+
+        // ---- dispatcher -------------------------------------------------------------------------
+        Mem<UInt> cmds = mem("cmds", cfg.cmdDepth(), UInt(Cmd.BITS));
+        when(io.cmdWrite, () -> write(cmds, low(io.cmdAddr, SystolicConfig.log2(cfg.cmdDepth())), io.cmdData));
+        UInt pc = regInit("pc", lit(0, 16));
+        Bool done = regInit("doneReg", lit(false));
+        UInt head = node("head", read(cmds, low(pc, SystolicConfig.log2(cfg.cmdDepth()))));
+        UInt op = node("op", f(head, Cmd.Field.OP));
+        UInt dmaDone = regInit("dmaDone", lit(0, 16)), computeDone = regInit("computeDone", lit(0, 16));
+        Bool dmaOk = node("dmaOk", ge(dmaDone, f(head, Cmd.Field.WAIT_DMA)));
+        Bool computeOk = node("computeOk", ge(computeDone, f(head, Cmd.Field.WAIT_COMPUTE)));
+        Bool ready = node("ready", and(and(dmaOk, computeOk), not(done)));
+        Bool isDma = node("isDma", or(eq(op, lit(Cmd.Op.CONFIG.ordinal(), 4)),
+                or(eq(op, lit(Cmd.Op.MVIN.ordinal(), 4)), eq(op, lit(Cmd.Op.MVOUT.ordinal(), 4)))));
+        Bool isPre = node("isPre", eq(op, lit(Cmd.Op.PRELOAD.ordinal(), 4)));
+        Bool isComp = node("isComp", eq(op, lit(Cmd.Op.COMPUTE.ordinal(), 4)));
+        Bool isEnd = node("isEnd", eq(op, lit(Cmd.Op.END.ordinal(), 4)));
+        connect(dma.io.cmd, head);
+        connect(dma.io.cmdValid, and(ready, isDma));
+        connect(ex.cmd, head);
+        connect(ex.preValid, and(ready, isPre));
+        connect(ex.compValid, and(ready, isComp));
+        Bool finish = node("finish", and(and(ready, isEnd), and(ex.idle, not(dma.io.busy))));
+        Bool fire = node("fire", or(or(and(isDma, dma.io.cmdReady), and(isPre, ex.preReady)),
+                and(isComp, ex.compReady)));
+        Bool dispatch = node("dispatch", and(ready, fire));
+        when(dispatch, () -> connect(pc, add(pc, lit(1, 16))));
+        when(finish, () -> connect(done, lit(true)));
+        when(dma.io.done, () -> connect(dmaDone, add(dmaDone, lit(1, 16))));
+        when(ex.computeDone, () -> connect(computeDone, add(computeDone, lit(1, 16))));
+        connect(io.done, done);
+
+        // ---- memories ---------------------------------------------------------------------------
+        // off-chip port: requests out, responses in
+        connect(io.port.reqValid, dma.io.port.reqValid);
+        connect(io.port.reqWrite, dma.io.port.reqWrite);
+        connect(io.port.reqAddr, dma.io.port.reqAddr);
+        connect(io.port.reqData, dma.io.port.reqData);
+        connect(io.port.reqMask, dma.io.port.reqMask);
+        connect(dma.io.port.reqReady, io.port.reqReady);
+        connect(dma.io.port.respValid, io.port.respValid);
+        connect(dma.io.port.respData, io.port.respData);
+        for (int t = 0; t < 2; t++) {
+            Scratchpad s = t == 0 ? spadA : spadB;
+            connect(s.io.wValid, and(dma.io.wValid, eq(dma.io.wTarget, lit(t, 2))));
+            connect(s.io.wRow, dma.io.wRow);
+            connect(s.io.wBank, dma.io.wBank);
+            connect(s.io.wCount, dma.io.wCount);
+            connect(s.io.wData, dma.io.wData);
+        }
+        connect(acc.io.dValid, and(dma.io.wValid, eq(dma.io.wTarget, lit(Cmd.Target.ACC.ordinal(), 2))));
+        connect(acc.io.dRow, dma.io.wRow);
+        connect(acc.io.dBank, dma.io.wBank);
+        connect(acc.io.dData, dma.io.wData);
+        connect(acc.io.rRow, dma.io.accRow);
+        connect(dma.io.accData, acc.io.rData);
+        connect(spadA.io.rRow, ex.aRow);
+        connect(ex.aData, spadA.io.rData);
+        connect(spadB.io.rRow, ex.bRow);
+        connect(ex.bData, spadB.io.rData);
+        connect(acc.io.eValid, ex.eValid);
+        connect(acc.io.eRow, ex.eRow);
+        connect(acc.io.eAccumulate, ex.eAccumulate);
+        connect(acc.io.eData, ex.eData);
+
+        // ---- counters ---------------------------------------------------------------------------
+        Bool running = node("running", not(done));
+        counter("totalCycles", io.totalCycles, running);
+        counter("computeCycles", io.computeCycles, and(running, ex.busy));
+        counter("commandCount", io.commands, dispatch);
+        // Stalls: cycles the array sits idle (not computing, not loading weights), by what the head
+        // command waits for: the DMA (its data, or the engine itself: the memory side), COMPUTE
+        // completion, or a weight/output buffer.
+        // Everything else idle (final stores after END was reached, DMA busy, dispatch) is "other", so
+        // total = compute + the four stall counters.
+        Bool idle = node("arrayIdle", and(running, not(ex.busy)));
+        Bool waitDma = node("idleWaitDma", and(and(idle, not(isEnd)), or(not(dmaOk), and(isDma, not(dma.io.cmdReady)))));
+        Bool waitCompute = node("idleWaitCompute", and(and(and(idle, not(isEnd)), not(waitDma)), not(computeOk)));
+        Bool waitBuffer = node("idleWaitBuffer", and(idle, ex.bufferWait));
+        counter("stallDmaWaitCount", io.stallDmaWait, waitDma);
+        counter("stallComputeWaitCount", io.stallComputeWait, waitCompute);
+        counter("stallBufferCount", io.stallBuffer, waitBuffer);
+        counter("stallOtherCount", io.stallOther, and(idle, not(or(or(waitDma, waitCompute), waitBuffer))));
+        counter("stallOffchipCount", io.stallOffchip, dma.io.offchipStall);
+        UInt macs = regInit("macCount", lit(0, 64));
+        connect(macs, add(macs, pad(ex.macs, 64)));
+        connect(io.macs, macs);
+    }
+
+    private static void counter(String name, UInt out, Bool inc) {
+        UInt c = regInit(name, lit(0, 64));
+        when(inc, () -> connect(c, add(c, lit(1, 64))));
+        connect(out, c);
+    }
+}

@@ -1,0 +1,45 @@
+package io.rtlbench.testbenches.systolic;
+
+import java.util.Arrays;
+
+/**
+ * The off-chip memory contents a program starts from: a bump allocator of beat-aligned regions and
+ * little-endian byte writes (byte i of a beat = bits 8i+7..8i, as in the memory model).
+ */
+public final class OffChipImage {
+    private final int busBytes;
+    private byte[] bytes = new byte[1024];
+    private int top;
+
+    public OffChipImage(int busBytes) { this.busBytes = busBytes; }
+
+    /** Reserves {@code beats} beats and returns the region's byte address. */
+    public int alloc(long beats) {
+        long size = beats * busBytes;
+        if (top + size > (1L << 30)) throw new IllegalArgumentException("program needs more than 1 GiB of off-chip memory");
+        int addr = top;
+        top += (int) size;
+        if (top > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(top, 2 * bytes.length));
+        return addr;
+    }
+
+    public void put8(int addr, byte v) { bytes[addr] = v; }
+    public void put32(int addr, int v) { for (int i = 0; i < 4; i++) bytes[addr + i] = (byte) (v >>> (8 * i)); }
+    public int busBytes() { return busBytes; }
+    public int size() { return top; }
+
+    /** Contents as 64-bit words (the emulator's memory word layout), padded to whole beats. */
+    public long[] words() {
+        long[] w = new long[top / 8];
+        for (int i = 0; i < w.length; i++)
+            for (int b = 0; b < 8; b++) w[i] |= (bytes[8 * i + b] & 0xFFL) << (8 * b);
+        return w;
+    }
+
+    /** Reads a little-endian INT32 from raw memory bytes. */
+    public static int get32(byte[] mem, int addr) {
+        int v = 0;
+        for (int i = 0; i < 4; i++) v |= (mem[addr + i] & 0xFF) << (8 * i);
+        return v;
+    }
+}

@@ -1,0 +1,75 @@
+package io.rtlbench.testbenches.systolic;
+
+import io.rtlbench.emulator.Simulator;
+import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.rtl.systolic.SystolicConfig;
+import io.rtlbench.rtl.systolic.SystolicSoc;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs compiled programs on one emulated {@link SystolicSoc} (built once per config): loads the
+ * command memory {@code core.cmds} and the off-chip image {@code offchip.store} through the
+ * backdoor, releases reset, runs until {@code io_done} in one native call, then reads the results
+ * and the counters back.
+ */
+public final class SystolicDriver implements AutoCloseable {
+    public static final String CMD_MEM = "core.cmds", OFFCHIP_MEM = "offchip.store";
+    /**
+     * Counter outputs of the SoC, in report order. The stall_*_wait/buffer/other counters split the
+     * array's idle cycles by cause (total = compute + those four); stall_offchip counts cycles the DMA
+     * wanted to issue a request but the bandwidth limit held it off (the DMA's view, may overlap compute).
+     */
+    static final String[][] COUNTERS = {
+        {"total_cycles", "io_totalCycles"}, {"compute_cycles", "io_computeCycles"}, {"macs", "io_macs"},
+        {"commands", "io_commands"}, {"stall_dma_wait_cycles", "io_stallDmaWait"},
+        {"stall_compute_wait_cycles", "io_stallComputeWait"}, {"stall_buffer_cycles", "io_stallBuffer"},
+        {"stall_other_cycles", "io_stallOther"},
+        {"stall_offchip_cycles", "io_stallOffchip"}, {"offchip_bytes_read", "io_offchipBytesRead"},
+        {"offchip_bytes_written", "io_offchipBytesWritten"},
+    };
+
+    private final SystolicConfig cfg;
+    private final Simulator sim;
+
+    public SystolicDriver(SystolicConfig cfg) {
+        this.cfg = cfg;
+        this.sim = Simulator.create(Elaborator.elaborate(() -> new SystolicSoc(cfg)));
+    }
+
+    public SystolicConfig config() { return cfg; }
+    public Simulator simulator() { return sim; }
+
+    /** Result of one run: C as the core computed it and the counters. */
+    public record Result(int[][] c, Map<String, Long> counters) {
+        public long get(String name) {
+            Long v = counters.get(name);
+            if (v == null) throw new IllegalArgumentException("no counter " + name + "; have " + counters.keySet());
+            return v;
+        }
+    }
+
+    public Result run(GemmJob job, long maxCycles) { return run(SystolicCompiler.compile(cfg, job), maxCycles); }
+
+    public Result run(SystolicProgram p, long maxCycles) {
+        if (!p.config().equals(cfg)) throw new IllegalArgumentException("program compiled for another config");
+        if (p.image().size() > cfg.offchip().sizeBytes())
+            throw new IllegalArgumentException("the program needs " + p.image().size() + " bytes of off-chip memory; the model has "
+                    + cfg.offchip().sizeBytes());
+        sim.poke("reset", 1);
+        sim.writeMemory(CMD_MEM, 0, p.commandWords());
+        long[] img = p.image().words();
+        sim.writeMemory(OFFCHIP_MEM, 0, img);
+        sim.reset(2);
+        sim.runUntil("io_done", maxCycles);
+        long[] back = sim.readMemory(OFFCHIP_MEM, 0, img.length / (cfg.busBytes() / 8));
+        byte[] mem = new byte[back.length * 8];
+        for (int i = 0; i < back.length; i++)
+            for (int b = 0; b < 8; b++) mem[8 * i + b] = (byte) (back[i] >>> (8 * b));
+        Map<String, Long> counters = new LinkedHashMap<>();
+        for (String[] c : COUNTERS) counters.put(c[0], sim.peek(c[1]));
+        return new Result(p.unpack(mem), counters);
+    }
+
+    @Override public void close() { sim.close(); }
+}
