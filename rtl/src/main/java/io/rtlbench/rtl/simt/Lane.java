@@ -1,0 +1,81 @@
+package io.rtlbench.rtl.simt;
+
+import static io.rtlbench.rtl.hw.Hw.*;
+import static io.rtlbench.rtl.hw.Ops.*;
+
+import chisel3.Bool;
+import chisel3.SInt;
+import chisel3.UInt;
+import io.rtlbench.rtl.hw.HwBundle;
+import io.rtlbench.rtl.hw.HwModule;
+import io.rtlbench.rtl.simt.SimtIsa.AluFn;
+
+/**
+ * One thread's datapath: the RV32I ALU, the RV32M multiplier and divider, and the branch
+ * comparator. Combinational: the result is written back at the end of the execute cycle.
+ * Simplification: multiply and divide are single-cycle combinational units (no iterative
+ * divider), so every instruction has the same execute latency. RISC-V corner cases are explicit:
+ * x / 0 = -1 (all ones), x % 0 = x, INT_MIN / -1 = INT_MIN, INT_MIN % -1 = 0.
+ */
+public final class Lane extends HwModule {
+    public static final class LaneIO extends HwBundle {
+        public final UInt fn = in(UInt(AluFn.bits()));
+        public final UInt a = in(UInt(32));
+        public final UInt b = in(UInt(32));
+        public final UInt funct3 = in(UInt(3));
+        public final UInt result = out(UInt(32));
+        /** Branch condition of the branch whose funct3 is given (a vs b). */
+        public final Bool cond = out(Bool());
+    }
+
+    public final LaneIO io = io("io", new LaneIO());
+
+    public Lane() {
+        UInt a = io.a, b = io.b;
+        SInt sa = asSInt(a), sb = asSInt(b);
+        UInt shamt = bits(b, 4, 0);
+        Bool lts = node("lts", lt(sa, sb)), ltu = node("ltu", lt(a, b));
+        UInt prodSS = node("prodSS", asUInt(mul(sa, sb)));
+        UInt prodUU = node("prodUU", mul(a, b));
+        UInt prodSU = node("prodSU", asUInt(mul(sa, b)));
+
+        Bool divZero = node("divZero", eq(b, lit(0, 32)));
+        Bool overflow = node("overflow", and(eq(a, lit(0x8000_0000L, 32)), eq(b, lit(0xFFFF_FFFFL, 32))));
+        UInt safeB = node("safeB", mux(or(divZero, overflow), lit(1, 32), b));
+        UInt quotS = node("quotS", low(asUInt(div(sa, asSInt(safeB))), 32));
+        UInt remS = node("remS", low(asUInt(rem(sa, asSInt(safeB))), 32));
+        UInt quotU = node("quotU", div(a, safeB));
+        UInt remU = node("remU", low(rem(a, safeB), 32));
+        UInt ones = lit(0xFFFF_FFFFL, 32);
+
+        UInt[] r = new UInt[AluFn.values().length];
+        r[AluFn.ADD.ordinal()] = add(a, b);
+        r[AluFn.SUB.ordinal()] = sub(a, b);
+        r[AluFn.SLL.ordinal()] = low(shl(a, shamt), 32);
+        r[AluFn.SLT.ordinal()] = SimtCore.widen(lts, 32);
+        r[AluFn.SLTU.ordinal()] = SimtCore.widen(ltu, 32);
+        r[AluFn.XOR.ordinal()] = xor(a, b);
+        r[AluFn.SRL.ordinal()] = shr(a, shamt);
+        r[AluFn.SRA.ordinal()] = asUInt(shr(sa, shamt));
+        r[AluFn.OR.ordinal()] = or(a, b);
+        r[AluFn.AND.ordinal()] = and(a, b);
+        r[AluFn.PASSB.ordinal()] = b;
+        r[AluFn.MUL.ordinal()] = low(prodUU, 32);
+        r[AluFn.MULH.ordinal()] = bits(prodSS, 63, 32);
+        r[AluFn.MULHSU.ordinal()] = bits(prodSU, 63, 32);
+        r[AluFn.MULHU.ordinal()] = bits(prodUU, 63, 32);
+        r[AluFn.DIV.ordinal()] = mux(divZero, ones, mux(overflow, a, quotS));
+        r[AluFn.DIVU.ordinal()] = mux(divZero, ones, quotU);
+        r[AluFn.REM.ordinal()] = mux(divZero, a, mux(overflow, lit(0, 32), remS));
+        r[AluFn.REMU.ordinal()] = mux(divZero, a, remU);
+        UInt result = r[0];
+        for (AluFn f : AluFn.values())
+            result = mux(eq(io.fn, lit(f.ordinal(), AluFn.bits())), pad(r[f.ordinal()], 32), result);
+        connect(io.result, low(result, 32));
+
+        // funct3: 0 beq, 1 bne, 4 blt, 5 bge, 6 bltu, 7 bgeu
+        Bool base = mux(eq(bits(io.funct3, 2, 1), lit(0, 2)), eq(a, b),
+                mux(eq(bits(io.funct3, 2, 1), lit(2, 2)), lts, ltu));
+        connect(io.cond, xor(base, bit(io.funct3, 0)));
+    }
+}

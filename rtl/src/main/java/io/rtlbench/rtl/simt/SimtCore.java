@@ -1,0 +1,218 @@
+package io.rtlbench.rtl.simt;
+
+import static io.rtlbench.rtl.hw.Hw.*;
+import static io.rtlbench.rtl.hw.Ops.*;
+
+import chisel3.Bool;
+import chisel3.Mem;
+import chisel3.UInt;
+import chisel3.Vec;
+import io.rtlbench.rtl.hw.HwModule;
+import io.rtlbench.rtl.mem.OffChipPort;
+import io.rtlbench.rtl.simt.SimtIsa.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SIMT core: W warps of T threads in lock-step, RV32IM + Zicsr + the custom-0 SIMT ops.
+ * Pipeline (2 stages + LSU): ISSUE fetches every warp's next instruction from the on-chip
+ * {@code imem}, checks the per-warp register scoreboard (loads in flight) and the LSU, picks one
+ * eligible warp round-robin ({@link Scheduler}) and reads its T register files ({@code rf<lane>},
+ * one memory per lane); EXECUTE runs T {@link Lane}s, resolves branches, CSRs and SIMT ops
+ * ({@link WarpControl}) and writes back, or hands loads/stores to the {@link Lsu}, which writes back
+ * later through a second register-file port. A warp has at most one instruction in ISSUE/EXECUTE,
+ * so one warp issues every other cycle and two or more warps can fill every cycle.
+ * Simplifications: a branch whose active lanes disagree follows the lowest active lane (kernels
+ * use SPLIT/JOIN or PRED; such branches are counted in {@code divergentBranches}); no caches; CSRs
+ * are per warp, written from the lowest active lane.
+ */
+public final class SimtCore extends HwModule {
+    public final SimtCoreIO io;
+
+    public SimtCore(SimtConfig cfg) {
+        io = io("io", new SimtCoreIO(cfg));
+        int w = cfg.warps(), t = cfg.threads(), wb = cfg.warpBits();
+        Mem<UInt> imem = mem("imem", cfg.imemWords(), UInt(32));
+        when(io.imemWrite, () -> write(imem, bits(io.imemWriteAddr, cfg.imemAddrBits() + 1, 2), io.imemWriteData));
+        List<Mem<UInt>> rf = new ArrayList<>();
+        for (int l = 0; l < t; l++) rf.add(mem("rf" + l, cfg.regWords(), UInt(32)));
+
+        WarpControl ctl = instance("ctl", () -> new WarpControl(cfg));
+        Lsu lsu = instance("lsu", () -> new Lsu(cfg));
+        forward(lsu.io.mem, io.mem);
+        Scheduler sched = instance("sched", () -> new Scheduler(cfg));
+        PerfCounters perf = instance("perf", () -> new PerfCounters(cfg));
+
+        // ---- ISSUE ----------------------------------------------------------------------------------
+        Bool exValid = regInit("exValid", lit(false));
+        UInt exWarp = reg("exWarp", UInt(wb)), exPc = reg("exPc", UInt(32)), exInst = reg("exInst", UInt(32));
+        UInt exMask = reg("exMask", UInt(t));
+        Vec<UInt> exA = reg("exA", Vec(t, UInt(32))), exB = reg("exB", Vec(t, UInt(32)));
+        Vec<UInt> pending = regInit("pending", vecOf(repeat(w, () -> lit(0, 32))));
+        Bool exIsMem = node("exIsMem", and(exValid, isMem(exInst)));
+        Bool lsuBlocked = node("lsuBlocked", or(lsu.io.busy, exIsMem));
+        List<UInt> insts = new ArrayList<>();
+        UInt elig = lit(0, 1), sbAny = lit(0, 1), memAny = lit(0, 1);
+        for (int i = 0; i < w; i++) {
+            UInt inst = node("fetch" + i, read(imem, bits(ctl.io.pc.apply(i), cfg.imemAddrBits() + 1, 2)));
+            insts.add(inst);
+            UInt pend = pending.apply(i);
+            Bool sb = or(or(bit(pend, bits(inst, 19, 15)), bit(pend, bits(inst, 24, 20))), bit(pend, bits(inst, 11, 7)));
+            Bool ready = node("ready" + i, ctl.io.ready.apply(i));
+            Bool memWait = and(isMem(inst), lsuBlocked);
+            Bool e = node("eligible" + i, and(ready, not(or(sb, memWait))));
+            elig = i == 0 ? asUInt(e) : cat(asUInt(e), elig);
+            sbAny = i == 0 ? asUInt(and(ready, sb)) : cat(asUInt(and(ready, sb)), sbAny);
+            memAny = i == 0 ? asUInt(and(ready, memWait)) : cat(asUInt(and(ready, memWait)), memAny);
+        }
+        connect(sched.io.eligible, elig);
+        Bool issue = node("issue", sched.io.valid);
+        UInt sel = node("sel", sched.io.sel);
+        UInt selInst = node("selInst", at(vecOf(insts), sel));
+        connect(exValid, issue);
+        connect(ctl.io.issue, issue);
+        connect(ctl.io.issueWarp, sel);
+        when(issue, () -> {
+            connect(exWarp, sel);
+            connect(exPc, at(ctl.io.pc, sel));
+            connect(exInst, selInst);
+            connect(exMask, at(ctl.io.mask, sel));
+            for (int l = 0; l < t; l++) {
+                connect(exA.apply(l), read(rf.get(l), cat(sel, bits(selInst, 19, 15))));
+                connect(exB.apply(l), read(rf.get(l), cat(sel, bits(selInst, 24, 20))));
+            }
+        });
+
+        // ---- EXECUTE ------------------------------------------------------------------------------
+        Decoder dec = instance("dec", Decoder::new);
+        connect(dec.io.inst, exInst);
+        UInt kind = dec.io.kind;
+        Bool isJump = or(isKind(kind, Kind.JAL), isKind(kind, Kind.JALR));
+        Bool pcOperand = or(isJump, isKind(kind, Kind.AUIPC));
+        Bool immOperand = and(dec.io.useImm, not(or(isKind(kind, Kind.BRANCH), isKind(kind, Kind.STORE))));
+        List<UInt> results = new ArrayList<>(), addrs = new ArrayList<>();
+        List<Bool> conds = new ArrayList<>();
+        for (int l = 0; l < t; l++) {
+            final int ll = l;
+            Lane lane = instance("lane" + l, Lane::new);
+            connect(lane.io.fn, dec.io.alu);
+            connect(lane.io.funct3, dec.io.funct3);
+            connect(lane.io.a, mux(pcOperand, exPc, exA.apply(l)));
+            connect(lane.io.b, mux(isJump, lit(4, 32), mux(immOperand, dec.io.imm, exB.apply(l))));
+            conds.add(lane.io.cond);
+            addrs.add(node("addr" + l, add(exA.apply(l), dec.io.imm)));
+            results.add(lane.io.result);
+        }
+        connect(ctl.io.exValid, exValid);
+        connect(ctl.io.exWarp, exWarp);
+        connect(ctl.io.exPc, exPc);
+        connect(ctl.io.exMask, exMask);
+        connect(ctl.io.kind, kind);
+        connect(ctl.io.funct3, dec.io.funct3);
+        connect(ctl.io.csr, dec.io.csr);
+        connect(ctl.io.rs1Field, dec.io.rs1);
+        connect(ctl.io.imm, dec.io.imm);
+        connect(ctl.io.a, exA);
+        connect(ctl.io.b, exB);
+        connect(ctl.io.cond, vecOf(conds));
+        connect(ctl.io.instret, perf.io.warpInstrs);
+
+        Bool isLoad = isKind(kind, Kind.LOAD), isStore = isKind(kind, Kind.STORE);
+        Bool wbEx = node("wbEx", and(exValid, and(dec.io.writesRd, not(isLoad))));
+        Bool useCsr = or(isKind(kind, Kind.CSR), isKind(kind, Kind.SIMT));
+        for (int l = 0; l < t; l++) {
+            final int ll = l;
+            UInt value = mux(useCsr, ctl.io.laneValue.apply(l), results.get(l));
+            when(and(wbEx, bit(exMask, l)), () -> write(rf.get(ll), cat(exWarp, dec.io.rd), value));
+            when(and(lsu.io.wbValid, bit(lsu.io.wbMask, l)),
+                    () -> write(rf.get(ll), cat(lsu.io.wbWarp, lsu.io.wbRd), lsu.io.wbData.apply(ll)));
+        }
+
+        // ---- memory hand-off, scoreboard, tohost --------------------------------------------------
+        Bool memStart = node("memStart", and(exValid, or(isLoad, isStore)));
+        connect(lsu.io.start, memStart);
+        connect(lsu.io.warp, exWarp);
+        connect(lsu.io.rd, dec.io.rd);
+        connect(lsu.io.funct3, dec.io.funct3);
+        connect(lsu.io.store, isStore);
+        connect(lsu.io.mask, exMask);
+        connect(lsu.io.addr, vecOf(addrs));
+        connect(lsu.io.data, exB);
+        UInt rdBit = low(shl(lit(1, 32), dec.io.rd), 32);
+        UInt wbBit = low(shl(lit(1, 32), lsu.io.wbRd), 32);
+        for (int i = 0; i < w; i++) {
+            UInt set = mux(and(and(memStart, isLoad), and(eq(exWarp, lit(i, wb)), dec.io.writesRd)), rdBit, lit(0, 32));
+            UInt clr = mux(and(lsu.io.wbValid, eq(lsu.io.wbWarp, lit(i, wb))), wbBit, lit(0, 32));
+            connect(pending.apply(i), or(and(pending.apply(i), not(clr)), set));
+        }
+        Bool tohostHit = lit(false);
+        UInt tohostData = lit(0, 32);
+        for (int l = t - 1; l >= 0; l--) {
+            Bool hit = and(bit(exMask, l), eq(addrs.get(l), io.tohostAddr));
+            tohostData = mux(hit, exB.apply(l), tohostData);
+            tohostHit = or(tohostHit, hit);
+        }
+        Bool tohostValid = regInit("tohostValid", lit(false));
+        UInt tohostValue = regInit("tohostValue", lit(0, 32));
+        UInt tohostLaneData = node("tohostData", tohostData);
+        when(and(and(memStart, isStore), tohostHit), () -> {
+            connect(tohostValid, lit(true));
+            connect(tohostValue, tohostLaneData);
+        });
+        connect(io.tohostValid, tohostValid);
+        connect(io.tohostValue, tohostValue);
+        Bool idle = and(not(orR(ctl.io.activeBits)), and(not(exValid), not(lsu.io.busy)));
+        connect(io.done, or(tohostValid, idle));
+
+        connect(perf.io.issue, issue);
+        connect(perf.io.exValid, exValid);
+        connect(perf.io.exMask, exMask);
+        connect(perf.io.isMul, and(isKind(kind, Kind.ALU), and(bit(exInst, 25), eq(bits(exInst, 6, 0), lit(0x33, 7)))));
+        connect(perf.io.sbStall, orR(sbAny));
+        connect(perf.io.memStall, orR(memAny));
+        connect(perf.io.barStall, orR(ctl.io.barrierBits));
+        connect(perf.io.divergentBranch, ctl.io.divergentBranch);
+        connect(io.cycles, perf.io.cycles);
+        connect(io.warpInstrs, perf.io.warpInstrs);
+        connect(io.threadInstrs, perf.io.threadInstrs);
+        connect(io.mulCycles, perf.io.mulCycles);
+        connect(io.mulLanes, perf.io.mulLanes);
+        connect(io.stallScoreboard, perf.io.stallScoreboard);
+        connect(io.stallMemory, perf.io.stallMemory);
+        connect(io.stallBarrier, perf.io.stallBarrier);
+        connect(io.stallDivergence, perf.io.stallDivergence);
+        connect(io.divergentBranches, perf.io.divergentBranches);
+        connect(io.warpPc, ctl.io.pc);
+        connect(io.warpMask, ctl.io.mask);
+        for (int i = 0; i < w; i++) {
+            connect(io.warpActive.apply(i), bit(ctl.io.activeBits, i));
+            connect(io.warpAtBarrier.apply(i), bit(ctl.io.barrierBits, i));
+        }
+    }
+
+    /** Connects a requester's off-chip port to the next port towards memory (both directions). */
+    static void forward(OffChipPort from, OffChipPort to) {
+        connect(to.reqValid, from.reqValid);
+        connect(to.reqWrite, from.reqWrite);
+        connect(to.reqAddr, from.reqAddr);
+        connect(to.reqData, from.reqData);
+        connect(to.reqMask, from.reqMask);
+        connect(from.reqReady, to.reqReady);
+        connect(from.respValid, to.respValid);
+        connect(from.respData, to.respData);
+    }
+
+    /** A Bool as an n-bit 0/1 (Chisel's pad does not apply to Bool). */
+    static UInt widen(Bool b, int n) { return mux(b, lit(1, n), lit(0, n)); }
+
+    static Bool isKind(UInt kind, Kind k) { return eq(kind, lit(k.ordinal(), Kind.bits())); }
+
+    /** Loads (0x03) and stores (0x23): bits 6..0 = 0b0?00011. */
+    static Bool isMem(UInt inst) { return and(eq(bits(inst, 4, 0), lit(0x03, 5)), eq(bits(inst, 6, 6), lit(0, 1))); }
+
+    static <T> List<T> repeat(int n, java.util.function.Supplier<T> f) {
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(f.get());
+        return out;
+    }
+}
