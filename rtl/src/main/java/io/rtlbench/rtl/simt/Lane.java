@@ -41,11 +41,12 @@ public final class Lane extends HwModule {
 
         Bool divZero = node("divZero", eq(b, lit(0, 32)));
         Bool overflow = node("overflow", and(eq(a, lit(0x8000_0000L, 32)), eq(b, lit(0xFFFF_FFFFL, 32))));
-        UInt safeB = node("safeB", mux(or(divZero, overflow), lit(1, 32), b));
-        UInt quotS = node("quotS", low(asUInt(div(sa, asSInt(safeB))), 32));
-        UInt remS = node("remS", low(asUInt(rem(sa, asSInt(safeB))), 32));
-        UInt quotU = node("quotU", div(a, safeB));
-        UInt remU = node("remU", low(rem(a, safeB), 32));
+        UInt safeS = node("safeS", mux(or(divZero, overflow), lit(1, 32), b));  // overflow is signed only
+        UInt safeU = node("safeU", mux(divZero, lit(1, 32), b));
+        UInt quotS = node("quotS", low(asUInt(div(sa, asSInt(safeS))), 32));
+        UInt remS = node("remS", low(asUInt(rem(sa, asSInt(safeS))), 32));
+        UInt quotU = node("quotU", div(a, safeU));
+        UInt remU = node("remU", low(rem(a, safeU), 32));
         UInt ones = lit(0xFFFF_FFFFL, 32);
 
         UInt[] r = new UInt[AluFn.values().length];

@@ -150,7 +150,7 @@ public final class Lsu extends HwModule {
         Bool done = node("done", and(and(busy, not(fresh)), and(not(orR(pend)), eq(outstanding, lit(0, lb + 1)))));
         when(done, () -> connect(busy, lit(false)));
         connect(io.busy, busy);
-        connect(io.wbValid, and(done, not(store)));
+        connect(io.wbValid, and(and(done, not(store)), neq(rd, lit(0, 5))));  // loads to x0 are dropped
         connect(io.wbWarp, warp);
         connect(io.wbRd, rd);
         connect(io.wbMask, mask);

@@ -78,8 +78,8 @@ public final class SimtCore extends HwModule {
             connect(exInst, selInst);
             connect(exMask, at(ctl.io.mask, sel));
             for (int l = 0; l < t; l++) {
-                connect(exA.apply(l), read(rf.get(l), cat(sel, bits(selInst, 19, 15))));
-                connect(exB.apply(l), read(rf.get(l), cat(sel, bits(selInst, 24, 20))));
+                connect(exA.apply(l), regRead(rf.get(l), sel, bits(selInst, 19, 15)));
+                connect(exB.apply(l), regRead(rf.get(l), sel, bits(selInst, 24, 20)));
             }
         });
 
@@ -200,6 +200,11 @@ public final class SimtCore extends HwModule {
         connect(from.reqReady, to.reqReady);
         connect(from.respValid, to.respValid);
         connect(from.respData, to.respData);
+    }
+
+    /** Register read: x0 is hard-wired to zero. */
+    static UInt regRead(Mem<UInt> rf, UInt warp, UInt reg) {
+        return mux(eq(reg, lit(0, 5)), lit(0, 32), read(rf, cat(warp, reg)));
     }
 
     /** A Bool as an n-bit 0/1 (Chisel's pad does not apply to Bool). */

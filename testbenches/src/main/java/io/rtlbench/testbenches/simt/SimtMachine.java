@@ -70,6 +70,9 @@ public final class SimtMachine implements AutoCloseable {
             }
         }
         sim.writeMemory("core.imem", 0, imem);
+        for (var m : sim.memories())  // registers, divergence stacks and shared memory start at zero
+            if (m.name().startsWith("core.rf") || m.name().startsWith("core.lsu.smem.") || m.name().equals("core.ctl.stack"))
+                sim.writeMemory(m.name(), 0, new long[(int) m.depth() * m.words()]);
         Long tohost = elf.symbols().get("tohost");
         sim.poke("io_tohostAddr", tohost == null ? 0xFFFF_FFFCL : tohost);
         sim.reset(2);
