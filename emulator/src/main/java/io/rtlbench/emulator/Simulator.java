@@ -26,6 +26,8 @@ public final class Simulator implements AutoCloseable {
     private final BuildOptions options;
     private final EmulatorBuild.Result build;
     private Pointer handle;
+    /** Kept reachable: JNA unloads (dlclose) a NativeLibrary once it is garbage-collected. */
+    private final NativeLibrary library;
     private final Map<String, Signal> ports = new LinkedHashMap<>();
     private final Map<String, Signal> memories = new LinkedHashMap<>();
     private final List<Signal> toggleSignals = new ArrayList<>();
@@ -36,6 +38,7 @@ public final class Simulator implements AutoCloseable {
         this.build = EmulatorBuild.build(design, options, cacheDir);
         NativeApi.load();
         NativeLibrary lib = NativeLibrary.getInstance(build.library().toString());
+        this.library = lib;
         int version = lib.getFunction("rb_api_version").invokeInt(new Object[0]);
         if (version != 1) throw new EmulatorException("emulator library " + build.library() + " has API version " + version);
         handle = lib.getFunction("rb_create").invokePointer(new Object[0]);

@@ -58,6 +58,9 @@ public final class KernelBuild {
             cmd.addAll(FLAGS);
             cmd.addAll(List.of("-I", work.toString(), "-T", work.resolve("link.ld").toString(), "-o", work.resolve("out.elf").toString()));
             for (String s : sources) cmd.add(work.resolve(s).toString());
+            // No libgcc: with -march=rv32im_zicsr Debian's gcc picks the rv64 default multilib's libgcc, so
+            // kernels must avoid helper calls (variable 64-bit shifts, 64-bit division).
+            cmd.add("-Wl,--no-warn-rwx-segments");
             run(cmd, work);
             Files.createDirectories(dir);
             Path tmp = dir.resolve(hash + ".tmp" + ProcessHandle.current().pid());

@@ -31,10 +31,18 @@ static inline void simt_pred(int pred, unsigned restore) {
 /* All warps of the kernel meet (warp-granular: a warp is one participant). */
 static inline void simt_sync(void) { simt_barrier(0, simt_num_warps()); }
 
-/* if (c) { ... } [else { ... }] with reconvergence; c is evaluated once. */
+/* if (c) { ... } [else { ... }] with reconvergence; c is evaluated once. The "memory" clobbers keep
+   loads and stores inside the region, but GCC may move pure register computations across it (it
+   once hoisted a clamp, with a branch of its own, in front of the SPLIT): when the body assigns a
+   register variable v, use SIMT_IF_V(c, v) ... SIMT_END_V(v), which make v opaque at the SPLIT and
+   consumed at the JOIN, so its new value must be computed in between. */
 #define SIMT_IF(c) { int simt_c_ = (c); unsigned simt_t_ = simt_split(simt_c_); if (simt_c_) {
 #define SIMT_ELSE } else {
 #define SIMT_END } simt_join(simt_t_); }
+#define SIMT_IF_V(c, v) { int simt_c_ = (c); unsigned simt_t_;                                         \
+    __asm__ volatile(".insn r 0x0b, 2, 0, %0, %2, x0" : "=r"(simt_t_), "+r"(v) : "r"(simt_c_) : "memory"); \
+    if (simt_c_) {
+#define SIMT_END_V(v) } __asm__ volatile(".insn r 0x0b, 3, 0, x0, %1, x0" : "+r"(v) : "r"(simt_t_) : "memory"); }
 /* while (c) { ... } where threads may leave at different iterations: PRED keeps only the threads
    with c true; when none is left it restores the mask saved before the loop and the loop exits. */
 #define SIMT_WHILE(c) for (unsigned simt_m_ = simt_thread_mask();;) { int simt_w_ = (c); simt_pred(simt_w_, simt_m_); if (!simt_w_) break;
