@@ -34,7 +34,7 @@ public record SimtConfig(int warps, int threads, int stackDepth, int barriers, i
     }
 
     public static SimtConfig of(int warps, int threads) {
-        return new SimtConfig(warps, threads, 16, 4, 16 << 10, 64 << 10, OffChipConfig.defaults());
+        return new SimtConfig(warps, threads, 16, 4, 64 << 10, 64 << 10, OffChipConfig.defaults());
     }
 
     public SimtConfig withOffchip(OffChipConfig o) {

@@ -87,6 +87,8 @@ public final class SimtIsa {
     /** SIMT CSRs (Vortex numbering): lane, warp, thread mask, threads per warp, warps. */
     public static final int CSR_THREAD_ID = 0xCC0, CSR_WARP_ID = 0xCC1, CSR_THREAD_MASK = 0xCC4,
             CSR_NUM_THREADS = 0xFC0, CSR_NUM_WARPS = 0xFC1;
+    /** rtlbench extension: shared-memory size in bytes (start-up code puts thread stacks at its top). */
+    public static final int CSR_SHARED_BYTES = 0xFC3;
     /** The plain per-warp machine CSRs, in register-file order. */
     public static final int[] PLAIN_CSRS = {CSR_MSTATUS, CSR_MIE, CSR_MTVEC, CSR_MSCRATCH, CSR_MEPC, CSR_MCAUSE, CSR_MTVAL, CSR_MIP};
     public static final int MCAUSE_ILLEGAL = 2, MCAUSE_BREAKPOINT = 3, MCAUSE_ECALL_M = 11;

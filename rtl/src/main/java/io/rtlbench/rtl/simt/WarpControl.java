@@ -123,6 +123,7 @@ public final class WarpControl extends HwModule {
         warpVal = csrCase(io.csr, CSR_THREAD_MASK, pad(io.exMask, 32), warpVal);
         warpVal = csrCase(io.csr, CSR_NUM_THREADS, lit(t, 32), warpVal);
         warpVal = csrCase(io.csr, CSR_NUM_WARPS, lit(w, 32), warpVal);
+        warpVal = csrCase(io.csr, CSR_SHARED_BYTES, lit(cfg.sharedBytes(), 32), warpVal);
         for (int c : new int[] {CSR_CYCLE, CSR_MCYCLE}) warpVal = csrCase(io.csr, c, bits(cycle, 31, 0), warpVal);
         for (int c : new int[] {CSR_CYCLEH, CSR_MCYCLEH}) warpVal = csrCase(io.csr, c, bits(cycle, 63, 32), warpVal);
         for (int c : new int[] {CSR_INSTRET, CSR_MINSTRET}) warpVal = csrCase(io.csr, c, bits(io.instret, 31, 0), warpVal);

@@ -7,12 +7,13 @@ import java.nio.ByteOrder;
 /**
  * Runs the C kernels on a {@link SimtMachine}: builds (cached) and loads the kernel, places the
  * tensors in global memory after the ELF's {@code _end} (64-byte aligned), writes the arguments into
- * the kernel's {@code kargs} words, runs it and reads the output back. Thread stacks (1 KiB each)
- * sit at the top of the 1 MiB the linker script assumes; tensors must fit below them.
+ * the kernel's {@code kargs} words, runs it and reads the output back. Thread stacks (256 B each)
+ * sit at the top of shared memory (crt0.S); the GEMM kernel uses its first 2 KiB.
  */
 public final class SimtKernels {
-    public static final long STACK_TOP = SimtConfig.GLOBAL_BASE + (1 << 20);
-    public static final int STACK_BYTES = 1024;
+    public static final int STACK_BYTES = 256;
+    /** Shared memory the kernels use below the stacks (the GEMM tiles). */
+    public static final int KERNEL_SHARED_BYTES = 2048;
 
     private SimtKernels() {}
 
@@ -72,26 +73,28 @@ public final class SimtKernels {
     private static final class Session {
         final SimtMachine m;
         final Elf elf;
-        final long stackBottom;
+        final long limit;
         long heap;
 
         Session(SimtMachine m, String kernel) {
             this.m = m;
             SimtConfig cfg = m.config();
-            if (cfg.offchip().sizeBytes() < (1 << 20))
-                throw new IllegalArgumentException("SIMT kernels need at least 1 MiB of off-chip memory (stacks at the top)");
+            long stacks = (long) STACK_BYTES * cfg.warps() * cfg.threads();
+            if (stacks + KERNEL_SHARED_BYTES > cfg.sharedBytes())
+                throw new IllegalArgumentException(String.format("%d threads need %d bytes of shared memory for stacks plus %d for "
+                        + "the kernels; the core has %d", cfg.warps() * cfg.threads(), stacks, KERNEL_SHARED_BYTES, cfg.sharedBytes()));
             elf = Elf.read(KernelBuild.kernel(kernel));
             m.load(elf);
             heap = align(elf.symbol("_end"));
-            stackBottom = STACK_TOP - (long) STACK_BYTES * cfg.warps() * cfg.threads();
+            limit = SimtConfig.GLOBAL_BASE + cfg.offchip().sizeBytes();
         }
 
         long alloc(long bytes) {
             long at = heap;
             heap = align(heap + bytes);
-            if (heap > stackBottom)
-                throw new IllegalArgumentException(String.format("tensors need %d bytes of global memory; only %d fit below the "
-                        + "thread stacks", heap - align(elf.symbol("_end")), stackBottom - align(elf.symbol("_end"))));
+            if (heap > limit)
+                throw new IllegalArgumentException(String.format("tensors need %d bytes of global memory; only %d fit after the "
+                        + "program", heap - align(elf.symbol("_end")), limit - align(elf.symbol("_end"))));
             return at;
         }
 
