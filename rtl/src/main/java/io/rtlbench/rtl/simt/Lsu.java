@@ -2,6 +2,7 @@ package io.rtlbench.rtl.simt;
 
 import static io.rtlbench.rtl.hw.Hw.*;
 import static io.rtlbench.rtl.hw.Ops.*;
+import static io.rtlbench.rtl.simt.SimtCore.pick;
 
 import chisel3.Bool;
 import chisel3.UInt;
@@ -107,7 +108,7 @@ public final class Lsu extends HwModule {
         // ---- off-chip: coalesce the pending lanes that share the lowest pending lane's beat ----
         UInt leader = lit(0, lb);
         for (int l = t - 1; l >= 0; l--) leader = mux(bit(pend, l), lit(l, lb), leader);
-        UInt leaderAddr = node("leaderAddr", at(addr, node("leader", leader)));
+        UInt leaderAddr = node("leaderAddr", pick(addr, node("leader", leader)));
         UInt leaderBeat = node("leaderBeat", bits(leaderAddr, offBits - 1, beatShift));
         UInt match = lit(0, 1);
         UInt beatData = lit(0, oc.beatBits()), beatMask = lit(0, oc.busBytes());
@@ -133,10 +134,10 @@ public final class Lsu extends HwModule {
         Bool pushRead = and(fire, not(store));
         when(fire, () -> connect(pend, and(pend, not(matchN))));
         when(pushRead, () -> {
-            connect(at(fifo, tail), matchN);
+            connect(pick(fifo, tail), matchN);
             connect(tail, add(tail, lit(1, lb)));
         });
-        UInt lanes = node("respLanes", at(fifo, head));
+        UInt lanes = node("respLanes", pick(fifo, head));
         when(io.mem.respValid, () -> connect(head, add(head, lit(1, lb))));
         connect(outstanding, sub(add(outstanding, SimtCore.widen(pushRead, lb + 1)), SimtCore.widen(io.mem.respValid, lb + 1)));
         for (int l = 0; l < t; l++) {

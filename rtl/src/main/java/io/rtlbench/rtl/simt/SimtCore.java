@@ -68,15 +68,15 @@ public final class SimtCore extends HwModule {
         connect(sched.io.eligible, elig);
         Bool issue = node("issue", sched.io.valid);
         UInt sel = node("sel", sched.io.sel);
-        UInt selInst = node("selInst", at(vecOf(insts), sel));
+        UInt selInst = node("selInst", pick(vecOf(insts), sel));
         connect(exValid, issue);
         connect(ctl.io.issue, issue);
         connect(ctl.io.issueWarp, sel);
         when(issue, () -> {
             connect(exWarp, sel);
-            connect(exPc, at(ctl.io.pc, sel));
+            connect(exPc, pick(ctl.io.pc, sel));
             connect(exInst, selInst);
-            connect(exMask, at(ctl.io.mask, sel));
+            connect(exMask, pick(ctl.io.mask, sel));
             for (int l = 0; l < t; l++) {
                 connect(exA.apply(l), regRead(rf.get(l), sel, bits(selInst, 19, 15)));
                 connect(exB.apply(l), regRead(rf.get(l), sel, bits(selInst, 24, 20)));
@@ -201,6 +201,9 @@ public final class SimtCore extends HwModule {
         connect(from.respValid, to.respValid);
         connect(from.respData, to.respData);
     }
+
+    /** Dynamic Vec index; a Vec of one element is indexed statically (no width warnings). */
+    static <T extends chisel3.Data> T pick(Vec<T> v, UInt idx) { return v.size() == 1 ? v.apply(0) : at(v, idx); }
 
     /** Register read: x0 is hard-wired to zero. */
     static UInt regRead(Mem<UInt> rf, UInt warp, UInt reg) {

@@ -2,6 +2,7 @@ package io.rtlbench.rtl.simt;
 
 import static io.rtlbench.rtl.hw.Hw.*;
 import static io.rtlbench.rtl.hw.Ops.*;
+import static io.rtlbench.rtl.simt.SimtCore.pick;
 import static io.rtlbench.rtl.simt.SimtIsa.*;
 
 import chisel3.Bool;
@@ -58,8 +59,8 @@ public final class WarpControl extends HwModule {
         UInt leader = lit(0, lb);
         for (int l = t - 1; l >= 0; l--) leader = mux(bit(io.exMask, l), lit(l, lb), leader);
         UInt ld = node("leader", leader);
-        UInt la = node("leaderA", at(io.a, ld)), lbv = node("leaderB", at(io.b, ld));
-        Bool lcond = node("leaderCond", at(io.cond, ld));
+        UInt la = node("leaderA", pick(io.a, ld)), lbv = node("leaderB", pick(io.b, ld));
+        Bool lcond = node("leaderCond", pick(io.cond, ld));
         UInt kind = io.kind, f3 = io.funct3;
         Bool isSimt = isKind(kind, Kind.SIMT);
         Bool disagree = lit(false);
@@ -82,9 +83,9 @@ public final class WarpControl extends HwModule {
         next = mux(isKind(kind, Kind.JALR), and(add(la, io.imm), lit(0xFFFF_FFFEL, 32)), next);
         next = mux(and(isKind(kind, Kind.BRANCH), lcond), target, next);
         Bool trap = or(or(isKind(kind, Kind.ECALL), isKind(kind, Kind.EBREAK)), isKind(kind, Kind.ILLEGAL));
-        next = mux(trap, at(mtvec, ew), next);
-        next = mux(isKind(kind, Kind.MRET), at(mepc, ew), next);
-        UInt spW = node("spW", at(sp, ew));
+        next = mux(trap, pick(mtvec, ew), next);
+        next = mux(isKind(kind, Kind.MRET), pick(mepc, ew), next);
+        UInt spW = node("spW", pick(sp, ew));
         UInt base = cfg.warps() == 1 ? lit(0, 1) : ew;
         UInt top = node("stackTop", read(stack, cat(base, low(sub(spW, lit(1, cfg.stackBits())), cfg.stackIndexBits()))));
         Bool isJoin = and(isSimt, eq(f3, lit(Op.JOIN.simtFunct3(), 3)));
@@ -93,18 +94,18 @@ public final class WarpControl extends HwModule {
         UInt nextPc = node("nextPc", next);
 
         when(io.exValid, () -> {
-            connect(at(busy, ew), lit(false));
-            connect(at(pc, ew), nextPc);
+            connect(pick(busy, ew), lit(false));
+            connect(pick(pc, ew), nextPc);
             when(trap, () -> {
-                connect(at(mepc, ew), io.exPc);
-                connect(at(mcause, ew), mux(isKind(kind, Kind.ECALL), lit(MCAUSE_ECALL_M, 32),
+                connect(pick(mepc, ew), io.exPc);
+                connect(pick(mcause, ew), mux(isKind(kind, Kind.ECALL), lit(MCAUSE_ECALL_M, 32),
                         mux(isKind(kind, Kind.EBREAK), lit(MCAUSE_BREAKPOINT, 32), lit(MCAUSE_ILLEGAL, 32))));
             });
             when(isKind(kind, Kind.CSR), () -> writeCsr(csrs, ew, f3, io.csr, io.rs1Field, la));
             when(isSimt, () -> simt(cfg, active, pc, mask, atBar, barOf, barCount, sp, stack, spW, top, la, lbv,
                     taken, notTaken, diverges, popping, pc4));
         });
-        when(io.issue, () -> connect(at(busy, io.issueWarp), lit(true)));
+        when(io.issue, () -> connect(pick(busy, io.issueWarp), lit(true)));
 
         // ---- outputs: state, CSR reads / split tokens per lane ----------------------------------------
         UInt act = lit(0, 1), bars = lit(0, 1);
@@ -118,7 +119,7 @@ public final class WarpControl extends HwModule {
         connect(io.pc, pc);
         connect(io.mask, mask);
         UInt warpVal = lit(0, 32);
-        for (int k = 0; k < PLAIN_CSRS.length; k++) warpVal = csrCase(io.csr, PLAIN_CSRS[k], at(csrs.get(k), ew), warpVal);
+        for (int k = 0; k < PLAIN_CSRS.length; k++) warpVal = csrCase(io.csr, PLAIN_CSRS[k], pick(csrs.get(k), ew), warpVal);
         warpVal = csrCase(io.csr, CSR_WARP_ID, pad(ew, 32), warpVal);
         warpVal = csrCase(io.csr, CSR_THREAD_MASK, pad(io.exMask, 32), warpVal);
         warpVal = csrCase(io.csr, CSR_NUM_THREADS, lit(t, 32), warpVal);
@@ -144,8 +145,8 @@ public final class WarpControl extends HwModule {
         UInt ew = io.exWarp, f3 = io.funct3;
         UInt base = w == 1 ? lit(0, 1) : ew;
         when(eq(f3, lit(Op.TMC.simtFunct3(), 3)), () -> {
-            connect(at(mask, ew), low(la, t));
-            connect(at(active, ew), orR(low(la, t)));
+            connect(pick(mask, ew), low(la, t));
+            connect(pick(active, ew), orR(low(la, t)));
         }).elsewhen(() -> eq(f3, lit(Op.WSPAWN.simtFunct3(), 3)), () -> {
             for (int i = 1; i < w; i++) {
                 final int ii = i;
@@ -160,27 +161,27 @@ public final class WarpControl extends HwModule {
             write(stack, cat(base, idx), cat(lit(0, 33), io.exMask));
             write(stack, cat(base, low(add(idx, lit(1, cfg.stackIndexBits())), cfg.stackIndexBits())),
                     cat(lit(1, 1), pc4, notTaken));
-            connect(at(sp, ew), add(spW, lit(2, sb)));
-            connect(at(mask, ew), taken);
+            connect(pick(sp, ew), add(spW, lit(2, sb)));
+            connect(pick(mask, ew), taken);
         })).elsewhen(() -> eq(f3, lit(Op.JOIN.simtFunct3(), 3)), () -> when(popping, () -> {
-            connect(at(sp, ew), sub(spW, lit(1, sb)));
-            connect(at(mask, ew), low(top, t));
+            connect(pick(sp, ew), sub(spW, lit(1, sb)));
+            connect(pick(mask, ew), low(top, t));
         })).elsewhen(() -> eq(f3, lit(Op.BAR.simtFunct3(), 3)), () -> {
             UInt id = low(la, bb);
-            UInt arrived = add(at(barCount, id), lit(1, 6));
+            UInt arrived = add(pick(barCount, id), lit(1, 6));
             when(ge(pad(arrived, 32), lbv), () -> {
                 for (int i = 0; i < w; i++) {
                     final int ii = i;
                     when(eq(barOf.apply(i), id), () -> connect(atBar.apply(ii), lit(false)));
                 }
-                connect(at(barCount, id), lit(0, 6));
+                connect(pick(barCount, id), lit(0, 6));
             }).otherwise(() -> {
-                connect(at(atBar, ew), lit(true));
-                connect(at(barOf, ew), id);
-                connect(at(barCount, id), arrived);
+                connect(pick(atBar, ew), lit(true));
+                connect(pick(barOf, ew), id);
+                connect(pick(barCount, id), arrived);
             });
         }).elsewhen(() -> eq(f3, lit(Op.PRED.simtFunct3(), 3)), () ->
-                connect(at(mask, ew), mux(orR(taken), taken, low(lbv, t))));
+                connect(pick(mask, ew), mux(orR(taken), taken, low(lbv, t))));
     }
 
     private static void writeCsr(List<Vec<UInt>> csrs, UInt ew, UInt f3, UInt csr, UInt rs1Field, UInt la) {
@@ -188,9 +189,9 @@ public final class WarpControl extends HwModule {
         Bool doWrite = or(eq(bits(f3, 1, 0), lit(1, 2)), neq(rs1Field, lit(0, 5)));
         for (int k = 0; k < PLAIN_CSRS.length; k++) {
             Vec<UInt> reg = csrs.get(k);
-            UInt old = at(reg, ew);
+            UInt old = pick(reg, ew);
             UInt nv = mux(eq(bits(f3, 1, 0), lit(1, 2)), src, mux(eq(bits(f3, 1, 0), lit(2, 2)), or(old, src), and(old, not(src))));
-            when(and(doWrite, eq(csr, lit(PLAIN_CSRS[k], 12))), () -> connect(at(reg, ew), nv));
+            when(and(doWrite, eq(csr, lit(PLAIN_CSRS[k], 12))), () -> connect(pick(reg, ew), nv));
         }
     }
 
