@@ -162,7 +162,8 @@ public final class SimtCore extends HwModule {
         connect(io.tohostValid, tohostValid);
         connect(io.tohostValue, tohostValue);
         Bool idle = and(not(orR(ctl.io.activeBits)), and(not(exValid), not(lsu.io.busy)));
-        connect(io.done, or(tohostValid, idle));
+        connect(io.done, or(or(and(tohostValid, not(lsu.io.busy)), idle), ctl.io.stackError));
+        connect(io.stackError, ctl.io.stackError);
 
         connect(perf.io.issue, issue);
         connect(perf.io.exValid, exValid);

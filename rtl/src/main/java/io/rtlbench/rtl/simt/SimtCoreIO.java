@@ -33,6 +33,7 @@ public final class SimtCoreIO extends HwBundle {
     public final UInt stallBarrier = out(UInt(64));
     public final UInt stallDivergence = out(UInt(64));
     public final UInt divergentBranches = out(UInt(32));
+    public final Bool stackError = out(Bool());
     public final Vec<UInt> warpPc;
     public final Vec<UInt> warpMask;
     public final Vec<Bool> warpActive;

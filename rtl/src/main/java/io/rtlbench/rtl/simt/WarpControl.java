@@ -25,11 +25,14 @@ import java.util.List;
  * (else lanes, pc + 4, else), runs the then lanes and returns token 1, else returns 0; JOIN with a
  * non-zero token pops: an else entry re-runs pc+4 (the branch after SPLIT) with the else lanes, a
  * reconverge entry restores the mask; BAR holds the warp until rs2 warps reached barrier rs1;
- * PRED masks to the lanes with rs1 != 0, or sets the mask to rs2 when there are none. Operands of
+ * PRED masks to the lanes with rs1 != 0, or sets the mask to rs2 when there are none. A full stack at
+ * a divergent SPLIT (or a JOIN with a token on an empty one) sets the sticky {@code stackError},
+ * which stops the core (the driver reports it). Operands of
  * control ops come from the lowest active lane. State updates at the end of the execute cycle.
  */
 public final class WarpControl extends HwModule {
     public final WarpControlIO io;
+    private Bool stackFull;
 
     public WarpControl(SimtConfig cfg) {
         io = io("io", new WarpControlIO(cfg));
@@ -89,7 +92,14 @@ public final class WarpControl extends HwModule {
         UInt base = cfg.warps() == 1 ? lit(0, 1) : ew;
         UInt top = node("stackTop", read(stack, cat(base, low(sub(spW, lit(1, cfg.stackBits())), cfg.stackIndexBits()))));
         Bool isJoin = and(isSimt, eq(f3, lit(Op.JOIN.simtFunct3(), 3)));
-        Bool popping = node("popping", and(and(isJoin, neq(la, lit(0, 32))), neq(spW, lit(0, cfg.stackBits()))));
+        Bool joinToken = and(isJoin, neq(la, lit(0, 32)));
+        Bool popping = node("popping", and(joinToken, neq(spW, lit(0, cfg.stackBits()))));
+        Bool isSplit = and(isSimt, eq(f3, lit(Op.SPLIT.simtFunct3(), 3)));
+        Bool full = stackFull = gt(add(pad(spW, cfg.stackBits() + 1), lit(2, cfg.stackBits() + 1)), lit(cfg.stackDepth(), cfg.stackBits() + 1));
+        Bool stackError = regInit("stackError", lit(false));
+        when(and(io.exValid, or(and(and(isSplit, diverges), full), and(joinToken, not(popping)))),
+                () -> connect(stackError, lit(true)));
+        connect(io.stackError, stackError);
         next = mux(and(popping, bit(top, t + 32)), bits(top, t + 31, t), next);
         UInt nextPc = node("nextPc", next);
 
@@ -156,7 +166,7 @@ public final class WarpControl extends HwModule {
                     connect(mask.apply(ii), lit(1, t));
                 });
             }
-        }).elsewhen(() -> eq(f3, lit(Op.SPLIT.simtFunct3(), 3)), () -> when(diverges, () -> {
+        }).elsewhen(() -> eq(f3, lit(Op.SPLIT.simtFunct3(), 3)), () -> when(and(diverges, not(stackFull)), () -> {
             UInt idx = low(spW, cfg.stackIndexBits());
             write(stack, cat(base, idx), cat(lit(0, 33), io.exMask));
             write(stack, cat(base, low(add(idx, lit(1, cfg.stackIndexBits())), cfg.stackIndexBits())),

@@ -32,6 +32,8 @@ public final class WarpControlIO extends HwBundle {
     /** Per-lane value to write back for CSR reads and SPLIT tokens. */
     public final Vec<UInt> laneValue;
     public final Bool divergentBranch = out(Bool());
+    /** Sticky: a SPLIT found the divergence stack full, or a JOIN with a token found it empty. */
+    public final Bool stackError = out(Bool());
 
     public WarpControlIO(SimtConfig cfg) {
         super(cfg);

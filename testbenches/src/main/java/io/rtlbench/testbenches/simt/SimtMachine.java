@@ -86,6 +86,10 @@ public final class SimtMachine implements AutoCloseable {
             throw new SimtHangException("SIMT core did not finish within " + maxCycles + " cycles (--max-cycles);"
                     + " warps then:\n" + warpReport(), e);
         }
+        if (sim.peek("io_stackError") == 1)
+            throw new SimtHangException("divergence stack error (depth " + cfg.stackDepth() + " entries per warp, 2 per"
+                    + " divergent SPLIT): SPLITs nested too deeply, or a JOIN with a token but no SPLIT; warps then:\n"
+                    + warpReport(), null);
         return new Result(sim.peek("io_tohostValid") == 1 ? sim.peek("io_tohostValue") : 0, sim.peek("io_cycles"),
                 sim.peek("io_warpInstrs"), sim.peek("io_threadInstrs"), sim.peek("io_mulCycles"), sim.peek("io_mulLanes"),
                 sim.peek("io_stallScoreboard"), sim.peek("io_stallMemory"), sim.peek("io_stallBarrier"),
@@ -163,7 +167,7 @@ public final class SimtMachine implements AutoCloseable {
 
     @Override public void close() { sim.close(); }
 
-    /** A program hit the cycle limit; the message lists the warps. */
+    /** A program hit the cycle limit or broke the divergence stack; the message lists the warps. */
     public static final class SimtHangException extends RuntimeException {
         public SimtHangException(String message, Throwable cause) { super(message, cause); }
     }

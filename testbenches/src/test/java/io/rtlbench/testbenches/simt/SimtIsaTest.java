@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rtlbench.rtl.simt.SimtIsa;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +31,20 @@ class SimtIsaTest {
         assertTrue(r.warpInstrs() > 50 && r.threadInstrs() >= r.warpInstrs(), "counters look wrong: " + r);
     }
 
+    @Test void isaTestsContainEveryInstruction() {
+        EnumSet<SimtIsa.Op> seen = EnumSet.noneOf(SimtIsa.Op.class);
+        for (String p : new String[] {"isa_alu", "isa_mem", "isa_muldiv", "isa_system", "simt_ops"}) {
+            Elf elf = Elf.read(KernelBuild.asmTest(p));
+            long from = elf.symbol("_start"), to = elf.symbol("_etext");
+            for (Elf.Segment s : elf.segments())
+                for (long a = Math.max(from, s.address()); a + 4 <= Math.min(to, s.address() + s.data().length); a += 4) {
+                    SimtIsa.Op op = SimtIsa.decode((int) SimtMachine.le32(s.data(), (int) (a - s.address())));
+                    if (op != null) seen.add(op);
+                }
+        }
+        assertEquals(EnumSet.noneOf(SimtIsa.Op.class), EnumSet.complementOf(seen), "instructions that no ISA test contains");
+    }
+
     @Test void hangReportsEveryWarp() {
         SimtMachine m = SimtMachines.get(4, 8);
         m.load(Elf.read(KernelBuild.asmTest("hang")));
@@ -40,6 +55,13 @@ class SimtIsaTest {
         assertTrue(msg.contains("jal x0"), msg);
         for (int w = 1; w < 4; w++) assertTrue(msg.contains("warp " + w + ": active") && msg.contains("waiting at a barrier"), msg);
         assertTrue(msg.contains("mask=0xff"), msg);
+    }
+
+    @Test void joinWithoutSplitStopsTheCore() {
+        SimtMachine m = SimtMachines.get(4, 8);
+        m.load(Elf.read(KernelBuild.asmTest("join_without_split")));
+        var e = assertThrows(SimtMachine.SimtHangException.class, () -> m.run(100_000));
+        assertTrue(e.getMessage().contains("divergence stack error"), e.getMessage());
     }
 
     @Test void disassemblerAndDecoderTableAgree() {
