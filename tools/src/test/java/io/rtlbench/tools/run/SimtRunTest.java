@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rtlbench.testbenches.simt.KernelBuild;
 import io.rtlbench.tools.Main;
+import io.rtlbench.tools.RunCommand;
+import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,11 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SimtRunTest {
     record Out(int code, String err) {}
 
+    /** Runs {@code rtlbench run ...} on a fresh RunCommand (Main's sub-command objects keep option values). */
     static Out run(String... args) {
-        var cl = Main.commandLine();
+        var cl = new CommandLine(new RunCommand());
+        cl.setExecutionExceptionHandler(Main.commandLine().getExecutionExceptionHandler());
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
+        int code = cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
         return new Out(code, err.toString());
     }
 
