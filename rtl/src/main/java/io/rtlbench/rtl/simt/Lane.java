@@ -11,11 +11,10 @@ import io.rtlbench.rtl.hw.HwModule;
 import io.rtlbench.rtl.simt.SimtIsa.AluFn;
 
 /**
- * One thread's datapath: the RV32I ALU, the RV32M multiplier and divider, and the branch
+ * One thread's datapath: the RV32I ALU, the RV32M multiplier (all four forms) and the branch
  * comparator. Combinational: the result is written back at the end of the execute cycle.
- * Simplification: multiply and divide are single-cycle combinational units (no iterative
- * divider), so every instruction has the same execute latency. RISC-V corner cases are explicit:
- * x / 0 = -1 (all ones), x % 0 = x, INT_MIN / -1 = INT_MIN, INT_MIN % -1 = 0.
+ * Simplification: a single-cycle 32x32 multiplier. Division is not here: DIV/DIVU/REM/REMU go to
+ * the iterative {@link Divider}.
  */
 public final class Lane extends HwModule {
     public static final class LaneIO extends HwBundle {
@@ -39,15 +38,6 @@ public final class Lane extends HwModule {
         UInt prodUU = node("prodUU", mul(a, b));
         UInt prodSU = node("prodSU", asUInt(mul(sa, b)));
 
-        Bool divZero = node("divZero", eq(b, lit(0, 32)));
-        Bool overflow = node("overflow", and(eq(a, lit(0x8000_0000L, 32)), eq(b, lit(0xFFFF_FFFFL, 32))));
-        UInt safeS = node("safeS", mux(or(divZero, overflow), lit(1, 32), b));  // overflow is signed only
-        UInt safeU = node("safeU", mux(divZero, lit(1, 32), b));
-        UInt quotS = node("quotS", low(asUInt(div(sa, asSInt(safeS))), 32));
-        UInt remS = node("remS", low(asUInt(rem(sa, asSInt(safeS))), 32));
-        UInt quotU = node("quotU", div(a, safeU));
-        UInt remU = node("remU", low(rem(a, safeU), 32));
-        UInt ones = lit(0xFFFF_FFFFL, 32);
 
         UInt[] r = new UInt[AluFn.values().length];
         r[AluFn.ADD.ordinal()] = add(a, b);
@@ -65,12 +55,8 @@ public final class Lane extends HwModule {
         r[AluFn.MULH.ordinal()] = bits(prodSS, 63, 32);
         r[AluFn.MULHSU.ordinal()] = bits(prodSU, 63, 32);
         r[AluFn.MULHU.ordinal()] = bits(prodUU, 63, 32);
-        r[AluFn.DIV.ordinal()] = mux(divZero, ones, mux(overflow, a, quotS));
-        r[AluFn.DIVU.ordinal()] = mux(divZero, ones, quotU);
-        r[AluFn.REM.ordinal()] = mux(divZero, a, mux(overflow, lit(0, 32), remS));
-        r[AluFn.REMU.ordinal()] = mux(divZero, a, remU);
         UInt result = r[0];
-        for (AluFn f : AluFn.values())
+        for (AluFn f : AluFn.values()) if (r[f.ordinal()] != null)
             result = mux(eq(io.fn, lit(f.ordinal(), AluFn.bits())), pad(r[f.ordinal()], 32), result);
         connect(io.result, low(result, 32));
 

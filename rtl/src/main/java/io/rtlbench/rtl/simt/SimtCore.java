@@ -19,8 +19,9 @@ import java.util.List;
  * {@code imem}, checks the per-warp register scoreboard (loads in flight) and the LSU, picks one
  * eligible warp round-robin ({@link Scheduler}) and reads its T register files ({@code rf<lane>},
  * one memory per lane); EXECUTE runs T {@link Lane}s, resolves branches, CSRs and SIMT ops
- * ({@link WarpControl}) and writes back, or hands loads/stores to the {@link Lsu}, which writes back
- * later through a second register-file port. A warp has at most one instruction in ISSUE/EXECUTE,
+ * ({@link WarpControl}) and writes back, or hands loads/stores to the {@link Lsu} and divisions to the
+ * iterative {@link Divider}, which write back later through their own register-file ports (their
+ * destination registers wait on the scoreboard meanwhile). A warp has at most one instruction in ISSUE/EXECUTE,
  * so one warp issues every other cycle and two or more warps can fill every cycle.
  * Simplifications: a branch whose active lanes disagree follows the lowest active lane (kernels
  * use SPLIT/JOIN or PRED; such branches are counted in {@code divergentBranches}); no caches; CSRs
@@ -42,6 +43,7 @@ public final class SimtCore extends HwModule {
         forward(lsu.io.mem, io.mem);
         Scheduler sched = instance("sched", () -> new Scheduler(cfg));
         PerfCounters perf = instance("perf", () -> new PerfCounters(cfg));
+        Divider divider = instance("divider", () -> new Divider(cfg));
 
         // ---- ISSUE ----------------------------------------------------------------------------------
         Bool exValid = regInit("exValid", lit(false));
@@ -51,6 +53,8 @@ public final class SimtCore extends HwModule {
         Vec<UInt> pending = regInit("pending", vecOf(repeat(w, () -> lit(0, 32))));
         Bool exIsMem = node("exIsMem", and(exValid, isMem(exInst)));
         Bool lsuBlocked = node("lsuBlocked", or(lsu.io.busy, exIsMem));
+        Bool exIsDiv = node("exIsDiv", and(exValid, isDiv(exInst)));
+        Bool divBlocked = node("divBlocked", or(divider.io.busy, exIsDiv));
         List<UInt> insts = new ArrayList<>();
         UInt elig = lit(0, 1), sbAny = lit(0, 1), memAny = lit(0, 1);
         for (int i = 0; i < w; i++) {
@@ -60,6 +64,7 @@ public final class SimtCore extends HwModule {
             Bool sb = or(or(bit(pend, bits(inst, 19, 15)), bit(pend, bits(inst, 24, 20))), bit(pend, bits(inst, 11, 7)));
             Bool ready = node("ready" + i, ctl.io.ready.apply(i));
             Bool memWait = and(isMem(inst), lsuBlocked);
+            sb = or(sb, and(isDiv(inst), divBlocked));  // waiting for the divider counts as a scoreboard stall
             Bool e = node("eligible" + i, and(ready, not(or(sb, memWait))));
             elig = i == 0 ? asUInt(e) : cat(asUInt(e), elig);
             sbAny = i == 0 ? asUInt(and(ready, sb)) : cat(asUInt(and(ready, sb)), sbAny);
@@ -118,7 +123,7 @@ public final class SimtCore extends HwModule {
         connect(ctl.io.instret, perf.io.warpInstrs);
 
         Bool isLoad = isKind(kind, Kind.LOAD), isStore = isKind(kind, Kind.STORE);
-        Bool wbEx = node("wbEx", and(exValid, and(dec.io.writesRd, not(isLoad))));
+        Bool wbEx = node("wbEx", and(exValid, and(dec.io.writesRd, not(or(isLoad, exIsDiv)))));
         Bool useCsr = or(isKind(kind, Kind.CSR), isKind(kind, Kind.SIMT));
         for (int l = 0; l < t; l++) {
             final int ll = l;
@@ -126,6 +131,8 @@ public final class SimtCore extends HwModule {
             when(and(wbEx, bit(exMask, l)), () -> write(rf.get(ll), cat(exWarp, dec.io.rd), value));
             when(and(lsu.io.wbValid, bit(lsu.io.wbMask, l)),
                     () -> write(rf.get(ll), cat(lsu.io.wbWarp, lsu.io.wbRd), lsu.io.wbData.apply(ll)));
+            when(and(divider.io.wbValid, bit(divider.io.wbMask, l)),
+                    () -> write(rf.get(ll), cat(divider.io.wbWarp, divider.io.wbRd), divider.io.wbData.apply(ll)));
         }
 
         // ---- memory hand-off, scoreboard, tohost --------------------------------------------------
@@ -138,11 +145,21 @@ public final class SimtCore extends HwModule {
         connect(lsu.io.mask, exMask);
         connect(lsu.io.addr, vecOf(addrs));
         connect(lsu.io.data, exB);
+        connect(divider.io.start, exIsDiv);
+        connect(divider.io.warp, exWarp);
+        connect(divider.io.rd, dec.io.rd);
+        connect(divider.io.funct3, dec.io.funct3);
+        connect(divider.io.mask, exMask);
+        connect(divider.io.a, exA);
+        connect(divider.io.b, exB);
         UInt rdBit = low(shl(lit(1, 32), dec.io.rd), 32);
         UInt wbBit = low(shl(lit(1, 32), lsu.io.wbRd), 32);
+        UInt divBit = low(shl(lit(1, 32), divider.io.wbRd), 32);
+        Bool longOp = or(and(memStart, isLoad), exIsDiv);  // results that arrive later: on the scoreboard
         for (int i = 0; i < w; i++) {
-            UInt set = mux(and(and(memStart, isLoad), and(eq(exWarp, lit(i, wb)), dec.io.writesRd)), rdBit, lit(0, 32));
-            UInt clr = mux(and(lsu.io.wbValid, eq(lsu.io.wbWarp, lit(i, wb))), wbBit, lit(0, 32));
+            UInt set = mux(and(longOp, and(eq(exWarp, lit(i, wb)), dec.io.writesRd)), rdBit, lit(0, 32));
+            UInt clr = or(mux(and(lsu.io.wbValid, eq(lsu.io.wbWarp, lit(i, wb))), wbBit, lit(0, 32)),
+                    mux(and(divider.io.wbValid, eq(divider.io.wbWarp, lit(i, wb))), divBit, lit(0, 32)));
             connect(pending.apply(i), or(and(pending.apply(i), not(clr)), set));
         }
         Bool tohostHit = lit(false);
@@ -161,7 +178,7 @@ public final class SimtCore extends HwModule {
         });
         connect(io.tohostValid, tohostValid);
         connect(io.tohostValue, tohostValue);
-        Bool idle = and(not(orR(ctl.io.activeBits)), and(not(exValid), not(lsu.io.busy)));
+        Bool idle = and(not(orR(ctl.io.activeBits)), and(not(exValid), not(or(lsu.io.busy, divider.io.busy))));
         connect(io.done, or(or(and(tohostValid, not(lsu.io.busy)), idle), ctl.io.stackError));
         connect(io.stackError, ctl.io.stackError);
 
@@ -215,6 +232,11 @@ public final class SimtCore extends HwModule {
     static UInt widen(Bool b, int n) { return mux(b, lit(1, n), lit(0, n)); }
 
     static Bool isKind(UInt kind, Kind k) { return eq(kind, lit(k.ordinal(), Kind.bits())); }
+
+    /** DIV/DIVU/REM/REMU: opcode 0x33, funct7 = 1, funct3 = 1xx. */
+    static Bool isDiv(UInt inst) {
+        return and(and(eq(bits(inst, 6, 0), lit(0x33, 7)), eq(bits(inst, 31, 25), lit(1, 7))), bit(inst, 14));
+    }
 
     /** Loads (0x03) and stores (0x23): bits 6..0 = 0b0?00011. */
     static Bool isMem(UInt inst) { return and(eq(bits(inst, 4, 0), lit(0x03, 5)), eq(bits(inst, 6, 6), lit(0, 1))); }
