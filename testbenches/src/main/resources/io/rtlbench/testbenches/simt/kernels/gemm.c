@@ -11,9 +11,9 @@
 
 volatile uint32_t kargs[6];
 
-static inline int32_t dot4(uint32_t a, uint32_t b) {
-    return (int32_t) (int8_t) a * (int8_t) b + (int32_t) (int8_t) (a >> 8) * (int8_t) (b >> 8)
-         + (int32_t) (int8_t) (a >> 16) * (int8_t) (b >> 16) + (int32_t) (int8_t) (a >> 24) * (int8_t) (b >> 24);
+/* 4 INT8 MACs: a0..a3 already sign-extended, b holds 4 packed INT8. */
+static inline int32_t dot4(int32_t a0, int32_t a1, int32_t a2, int32_t a3, uint32_t b) {
+    return a0 * (int8_t) b + a1 * (int8_t) (b >> 8) + a2 * (int8_t) (b >> 16) + a3 * ((int32_t) b >> 24);
 }
 
 int main(void) {
@@ -50,12 +50,23 @@ int main(void) {
                 SIMT_WEND
                 simt_sync();
                 e = t;
-                SIMT_WHILE(e < TS * TS)
-                    unsigned ii = e / TS, jj = e % TS;
-                    const uint32_t *pa = (const uint32_t *) (sA + ii * TK), *pb = (const uint32_t *) (sBt + jj * TK);
-                    int32_t acc = sC[e];
-                    for (unsigned q = 0; q < TK / 4; q++) acc += dot4(pa[q], pb[q]);
-                    sC[e] = acc;
+                SIMT_WHILE(e < TS * TS / 4)                   /* item: row ii, 4 adjacent columns */
+                    unsigned ii = e % TS, j4 = (e / TS) * 4;
+                    const uint32_t *pa = (const uint32_t *) (sA + ii * TK), *pb = (const uint32_t *) (sBt + j4 * TK);
+                    int32_t *pc = sC + ii * TS + j4;
+                    int32_t c0 = pc[0], c1 = pc[1], c2 = pc[2], c3 = pc[3];
+                    for (unsigned q = 0; q < TK / 4; q++) {
+                        uint32_t a = pa[q];                   /* A bytes unpacked once, used 4 times */
+                        int32_t a0 = (int8_t) a, a1 = (int8_t) (a >> 8), a2 = (int8_t) (a >> 16), a3 = (int32_t) a >> 24;
+                        c0 += dot4(a0, a1, a2, a3, pb[q]);
+                        c1 += dot4(a0, a1, a2, a3, pb[q + TK / 4]);
+                        c2 += dot4(a0, a1, a2, a3, pb[q + 2 * TK / 4]);
+                        c3 += dot4(a0, a1, a2, a3, pb[q + 3 * TK / 4]);
+                    }
+                    pc[0] = c0;
+                    pc[1] = c1;
+                    pc[2] = c2;
+                    pc[3] = c3;
                     e += P;
                 SIMT_WEND
             }
