@@ -23,7 +23,8 @@ import java.util.List;
  * iterative {@link Divider}, which write back later through their own register-file ports (their
  * destination registers wait on the scoreboard meanwhile). A warp has at most one instruction in ISSUE/EXECUTE,
  * so one warp issues every other cycle and two or more warps can fill every cycle.
- * Simplifications: a branch whose active lanes disagree follows the lowest active lane (kernels
+ * Simplifications: the instruction memory has one read port per warp (an ideal per-warp instruction
+ * buffer: every warp sees its next instruction each cycle); a branch whose active lanes disagree follows the lowest active lane (kernels
  * use SPLIT/JOIN or PRED; such branches are counted in {@code divergentBranches}); no caches; CSRs
  * are per warp, written from the lowest active lane.
  */

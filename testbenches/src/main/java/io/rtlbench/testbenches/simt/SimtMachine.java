@@ -55,6 +55,9 @@ public final class SimtMachine implements AutoCloseable {
 
     /** Clears global memory, loads the program and resets the core (call before {@link #run}). */
     public void load(Elf elf) {
+        if (elf.entry() != SimtConfig.GLOBAL_BASE)
+            throw new IllegalArgumentException(String.format("ELF entry point 0x%x is not the core's reset PC 0x%x: link the"
+                    + " start-up code first at 0x80000000", elf.entry(), SimtConfig.GLOBAL_BASE));
         long size = cfg.offchip().sizeBytes();
         sim.writeMemory("offchip.store", 0, new long[(int) (size / 8)]);
         long[] imem = new long[cfg.imemWords()];

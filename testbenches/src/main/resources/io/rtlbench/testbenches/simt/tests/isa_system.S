@@ -1,6 +1,6 @@
 /* System instructions: CSR read/write/set/clear (register and immediate forms) on the plain
-   machine CSRs, unknown CSRs read 0 and ignore writes, ecall/ebreak trap to mtvec with mcause
-   11/3 and mepc, mret returns, fence/fence.i/wfi are no-ops, cycle/instret count up, SIMT CSRs. */
+   machine CSRs, unknown CSRs read 0 and ignore writes, ecall/ebreak/illegal instructions trap to
+   mtvec with mcause 11/3/2 and mepc, mret returns, fence/fence.i/wfi are no-ops, cycle/instret count up, SIMT CSRs. */
 #include "test.h"
 TEST_BEGIN
     li x12, 0x12345678; csrw mscratch, x12; csrr x14, mscratch; CHECK(2, x14, 0x12345678)
@@ -28,6 +28,11 @@ TEST_BEGIN
     li x7, 2; li gp, 19; bne x20, x7, fail
     csrr x14, mepc; la x15, 71b + 4; li gp, 20; bne x14, x15, fail
     fence; .word 0x0000100f; wfi      /* fence.i */
+    /* an illegal instruction traps with mcause 2 */
+72: .word 0xffffffff
+    csrr x14, mcause; CHECK(30, x14, 2)
+    li x7, 3; li gp, 31; bne x20, x7, fail
+    csrr x14, mepc; la x15, 72b + 4; li gp, 32; bne x14, x15, fail
     /* counters move forward */
     rdcycle x12; rdinstret x13; nop; nop; rdcycle x14; rdinstret x15
     li gp, 21; bgeu x12, x14, fail
