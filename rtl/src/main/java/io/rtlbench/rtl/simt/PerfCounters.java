@@ -13,7 +13,8 @@ import io.rtlbench.rtl.hw.HwModule;
  * thread instructions (active lanes of each executed instruction); cycles executing a multiply
  * (RV32M, the MAC of the kernels) and the lanes doing it; cycles without issue by cause, first
  * match wins: a ready warp waits on the scoreboard (a load in flight), on the LSU (memory), or
- * warps wait at a barrier; divergence = executed instructions whose mask was not full; branches
+ * warps wait at a barrier (a wait for the divider counts as scoreboard); divergence = execute cycles
+ * whose thread mask was not full (lanes idle because of divergence or TMC); branches
  * whose active lanes disagreed (the lowest lane decided: a kernel bug).
  */
 public final class PerfCounters extends HwModule {

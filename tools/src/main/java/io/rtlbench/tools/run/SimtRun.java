@@ -22,7 +22,9 @@ import java.util.Random;
  * execute stage ran a multiply (the MAC instruction of the kernels) with at least one active lane;
  * utilization = MACs / (total_cycles x threads per warp), i.e. the fraction of the lanes' peak of
  * one MAC per lane per cycle (one warp issues per cycle); ipc = warp instructions per cycle;
- * offchip_bytes = bytes read + written on the off-chip port (whole beats).
+ * offchip_bytes = bytes read + written on the off-chip port (whole beats); stall_cycles: cycles
+ * without issue while a ready warp waited on the scoreboard (loads, divider), on the LSU (memory) or
+ * at a barrier, and (divergence) execute cycles whose thread mask was not full.
  */
 public final class SimtRun {
     private SimtRun() {}
@@ -114,9 +116,12 @@ public final class SimtRun {
         j.put("thread_ipc", r.threadIpc());
         j.put("warp_instructions", r.warpInstrs());
         j.put("thread_instructions", r.threadInstrs());
-        j.put("stall_cycles", Map.of("scoreboard", r.stallScoreboard(), "memory", r.stallMemory(),
-                "barrier", r.stallBarrier()));
-        j.put("partial_mask_instructions", r.stallDivergence());
+        Map<String, Object> stalls = new LinkedHashMap<>();
+        stalls.put("scoreboard", r.stallScoreboard());
+        stalls.put("memory", r.stallMemory());
+        stalls.put("barrier", r.stallBarrier());
+        stalls.put("divergence", r.stallDivergence());
+        j.put("stall_cycles", stalls);
         j.put("divergent_branches", r.divergentBranches());
         j.put("offchip", Map.of("bus_bytes", cfg.offchip().busBytes(), "bytes_per_cycle", cfg.offchip().bytesPerCycle(),
                 "latency_cycles", cfg.offchip().latencyCycles()));

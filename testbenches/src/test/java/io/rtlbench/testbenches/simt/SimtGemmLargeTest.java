@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.rtlbench.testbenches.demo.MatMulGolden;
 import java.util.Random;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Larger GEMMs on the SIMT core (minutes of emulation): bit-exact, and the cycle counts printed. */
-@Tag("slow")
-class SimtGemmSlowTest {
+/** Larger GEMMs on the SIMT core (edge tiles, several k chunks; ~1.5 M cycles, seconds): bit-exact, cycles printed. */
+class SimtGemmLargeTest {
     static final long SEED = Long.getLong("rtlbench.seed", 7L);
 
     @ParameterizedTest(name = "gemm {2}x{3}x{4} on {0}x{1}")
