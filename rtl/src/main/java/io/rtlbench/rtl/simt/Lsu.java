@@ -18,9 +18,11 @@ import io.rtlbench.rtl.mem.OffChipPort;
  * {@link OffChipPort}, coalesced: each cycle the lowest pending lane picks a bus beat and every
  * pending lane in the same beat rides along (one request per distinct beat, back to back, stores
  * merged under a byte mask). Read responses return in order; a FIFO of lane masks says which lanes
- * each beat serves. Timing: accepted at the end of execute; busy for 1 cycle (shared only) or until
- * the last response (latency + beats); the load result is written back in the cycle busy drops
- * ({@code wbValid}). Simplifications: no misaligned accesses; no overlap between instructions.
+ * each beat serves. Timing: accepted at the end of execute; busy 2 cycles for shared memory only
+ * (access, then write-back) or until the last off-chip response (about latency + beats); the load
+ * result is written back in the last busy cycle ({@code wbValid}). Global addresses are taken modulo
+ * the off-chip size (no access faults). Simplifications: no misaligned accesses; no overlap
+ * between instructions; no caches.
  */
 public final class Lsu extends HwModule {
     public static final class LsuIO extends HwBundle {

@@ -21,12 +21,13 @@ import java.util.List;
  * one memory per lane); EXECUTE runs T {@link Lane}s, resolves branches, CSRs and SIMT ops
  * ({@link WarpControl}) and writes back, or hands loads/stores to the {@link Lsu} and divisions to the
  * iterative {@link Divider}, which write back later through their own register-file ports (their
- * destination registers wait on the scoreboard meanwhile). A warp has at most one instruction in ISSUE/EXECUTE,
- * so one warp issues every other cycle and two or more warps can fill every cycle.
- * Simplifications: the instruction memory has one read port per warp (an ideal per-warp instruction
- * buffer: every warp sees its next instruction each cycle); a branch whose active lanes disagree follows the lowest active lane (kernels
- * use SPLIT/JOIN or PRED; such branches are counted in {@code divergentBranches}); no caches; CSRs
- * are per warp, written from the lowest active lane.
+ * destination registers wait on the scoreboard meanwhile). A warp has at most one instruction in
+ * ISSUE/EXECUTE, so one warp issues every other cycle and two or more warps can fill every cycle.
+ * Simplifications: the instruction memory has one read port per warp (an ideal per-warp
+ * instruction buffer: every warp sees its next instruction each cycle); a branch whose active lanes
+ * disagree follows the lowest active lane (kernels use SPLIT/JOIN or PRED; such branches are
+ * counted in {@code divergentBranches}); no caches; CSRs are per warp, written from the lowest
+ * active lane; one LSU and one divider instruction in flight per core.
  */
 public final class SimtCore extends HwModule {
     public final SimtCoreIO io;
