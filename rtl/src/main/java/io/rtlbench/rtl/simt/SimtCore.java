@@ -15,16 +15,16 @@ import java.util.List;
 
 /**
  * The SIMT core: W warps of T threads in lock-step, RV32IM + Zicsr + the custom-0 SIMT ops.
- * Pipeline (2 stages + LSU): ISSUE fetches every warp's next instruction from the on-chip
- * {@code imem}, checks the per-warp register scoreboard (loads in flight) and the LSU, picks one
+ * Pipeline: FETCH ({@link FetchUnit}: one imem read per cycle into per-warp instruction buffers);
+ * ISSUE checks each buffered instruction against the per-warp register scoreboard (loads and
+ * divisions in flight) and the LSU/divider, picks one
  * eligible warp round-robin ({@link Scheduler}) and reads its T register files ({@code rf<lane>},
  * one memory per lane); EXECUTE runs T {@link Lane}s, resolves branches, CSRs and SIMT ops
  * ({@link WarpControl}) and writes back, or hands loads/stores to the {@link Lsu} and divisions to the
  * iterative {@link Divider}, which write back later through their own register-file ports (their
  * destination registers wait on the scoreboard meanwhile). A warp has at most one instruction in
  * ISSUE/EXECUTE, so one warp issues every other cycle and two or more warps can fill every cycle.
- * Simplifications: the instruction memory has one read port per warp (an ideal per-warp
- * instruction buffer: every warp sees its next instruction each cycle); a branch whose active lanes
+ * Simplifications: a branch whose active lanes
  * disagree follows the lowest active lane (kernels use SPLIT/JOIN or PRED; such branches are
  * counted in {@code divergentBranches}); no caches; CSRs are per warp, written from the lowest
  * active lane; one LSU and one divider instruction in flight per core.
@@ -35,8 +35,6 @@ public final class SimtCore extends HwModule {
     public SimtCore(SimtConfig cfg) {
         io = io("io", new SimtCoreIO(cfg));
         int w = cfg.warps(), t = cfg.threads(), wb = cfg.warpBits();
-        Mem<UInt> imem = mem("imem", cfg.imemWords(), UInt(32));
-        when(io.imemWrite, () -> write(imem, bits(io.imemWriteAddr, cfg.imemAddrBits() + 1, 2), io.imemWriteData));
         List<Mem<UInt>> rf = new ArrayList<>();
         for (int l = 0; l < t; l++) rf.add(mem("rf" + l, cfg.regWords(), UInt(32)));
 
@@ -44,6 +42,15 @@ public final class SimtCore extends HwModule {
         Lsu lsu = instance("lsu", () -> new Lsu(cfg));
         forward(lsu.io.mem, io.mem);
         Scheduler sched = instance("sched", () -> new Scheduler(cfg));
+        FetchUnit fetch = instance("fetch", () -> new FetchUnit(cfg));
+        connect(fetch.io.loadWrite, io.imemWrite);
+        connect(fetch.io.loadAddr, io.imemWriteAddr);
+        connect(fetch.io.loadData, io.imemWriteData);
+        connect(fetch.io.active, ctl.io.activeBits);
+        connect(fetch.io.busy, ctl.io.busyBits);
+        connect(fetch.io.pc, ctl.io.pc);
+        connect(fetch.io.redirect, ctl.io.redirect);
+        connect(fetch.io.redirectWarp, exWarpOf(ctl));
         PerfCounters perf = instance("perf", () -> new PerfCounters(cfg));
         Divider divider = instance("divider", () -> new Divider(cfg));
 
@@ -60,11 +67,11 @@ public final class SimtCore extends HwModule {
         List<UInt> insts = new ArrayList<>();
         UInt elig = lit(0, 1), sbAny = lit(0, 1), memAny = lit(0, 1);
         for (int i = 0; i < w; i++) {
-            UInt inst = node("fetch" + i, read(imem, bits(ctl.io.pc.apply(i), cfg.imemAddrBits() + 1, 2)));
+            UInt inst = node("ibuf" + i, fetch.io.inst.apply(i));
             insts.add(inst);
             UInt pend = pending.apply(i);
             Bool sb = or(or(bit(pend, bits(inst, 19, 15)), bit(pend, bits(inst, 24, 20))), bit(pend, bits(inst, 11, 7)));
-            Bool ready = node("ready" + i, ctl.io.ready.apply(i));
+            Bool ready = node("ready" + i, and(ctl.io.ready.apply(i), bit(fetch.io.valid, i)));
             Bool memWait = and(isMem(inst), lsuBlocked);
             sb = or(sb, and(isDiv(inst), divBlocked));  // waiting for the divider counts as a scoreboard stall
             Bool e = node("eligible" + i, and(ready, not(or(sb, memWait))));
@@ -79,6 +86,8 @@ public final class SimtCore extends HwModule {
         connect(exValid, issue);
         connect(ctl.io.issue, issue);
         connect(ctl.io.issueWarp, sel);
+        connect(fetch.io.issue, issue);
+        connect(fetch.io.issueWarp, sel);
         when(issue, () -> {
             connect(exWarp, sel);
             connect(exPc, pick(ctl.io.pc, sel));
@@ -221,6 +230,8 @@ public final class SimtCore extends HwModule {
         connect(from.respValid, to.respValid);
         connect(from.respData, to.respData);
     }
+
+    static UInt exWarpOf(WarpControl ctl) { return ctl.io.exWarp; }
 
     /** Dynamic Vec index; a Vec of one element is indexed statically (no width warnings). */
     static <T extends chisel3.Data> T pick(Vec<T> v, UInt idx) { return v.size() == 1 ? v.apply(0) : at(v, idx); }

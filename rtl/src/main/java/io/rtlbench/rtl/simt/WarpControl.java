@@ -102,6 +102,7 @@ public final class WarpControl extends HwModule {
         connect(io.stackError, stackError);
         next = mux(and(popping, bit(top, t + 32)), bits(top, t + 31, t), next);
         UInt nextPc = node("nextPc", next);
+        connect(io.redirect, and(io.exValid, or(neq(nextPc, pc4), isSimt)));
 
         when(io.exValid, () -> {
             connect(pick(busy, ew), lit(false));
@@ -118,14 +119,16 @@ public final class WarpControl extends HwModule {
         when(io.issue, () -> connect(pick(busy, io.issueWarp), lit(true)));
 
         // ---- outputs: state, CSR reads / split tokens per lane ----------------------------------------
-        UInt act = lit(0, 1), bars = lit(0, 1);
+        UInt act = lit(0, 1), bars = lit(0, 1), busys = lit(0, 1);
         for (int i = 0; i < w; i++) {
             act = i == 0 ? asUInt(active.apply(i)) : cat(asUInt(active.apply(i)), act);
             bars = i == 0 ? asUInt(atBar.apply(i)) : cat(asUInt(atBar.apply(i)), bars);
+            busys = i == 0 ? asUInt(busy.apply(i)) : cat(asUInt(busy.apply(i)), busys);
             connect(io.ready.apply(i), and(active.apply(i), not(or(busy.apply(i), atBar.apply(i)))));
         }
         connect(io.activeBits, act);
         connect(io.barrierBits, bars);
+        connect(io.busyBits, busys);
         connect(io.pc, pc);
         connect(io.mask, mask);
         UInt warpVal = lit(0, 32);

@@ -29,6 +29,9 @@ public final class WarpControlIO extends HwBundle {
     public final Vec<Bool> ready;
     public final UInt activeBits;
     public final UInt barrierBits;
+    public final UInt busyBits;
+    /** The executing warp does not continue at PC + 4 (jump, taken branch, trap, SIMT op). */
+    public final Bool redirect = out(Bool());
     /** Per-lane value to write back for CSR reads and SPLIT tokens. */
     public final Vec<UInt> laneValue;
     public final Bool divergentBranch = out(Bool());
@@ -49,6 +52,7 @@ public final class WarpControlIO extends HwBundle {
         ready = out(Vec(w, Bool()));
         activeBits = out(UInt(w));
         barrierBits = out(UInt(w));
+        busyBits = out(UInt(w));
         laneValue = out(Vec(t, UInt(32)));
     }
 }

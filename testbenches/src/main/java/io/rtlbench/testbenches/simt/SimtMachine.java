@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Driver of the SIMT core ({@link SimtSoc} on the emulator): loads an ELF (text into
- * {@code core.imem}, every segment into {@code offchip.store} at address - 0x80000000), points
+ * {@code core.fetch.imem}, every segment into {@code offchip.store} at address - 0x80000000), points
  * {@code tohostAddr} at the ELF's {@code tohost} symbol, resets, runs to completion in one native
  * call and returns the counters. Global memory can be read and written between runs. A run that
  * does not finish within maxCycles throws {@link SimtHangException} listing every warp's PC,
@@ -72,7 +72,7 @@ public final class SimtMachine implements AutoCloseable {
                 if (word < imem.length) imem[(int) word] = le32(s.data(), i);
             }
         }
-        sim.writeMemory("core.imem", 0, imem);
+        sim.writeMemory("core.fetch.imem", 0, imem);
         for (var m : sim.memories())  // registers, divergence stacks and shared memory start at zero
             if (m.name().startsWith("core.rf") || m.name().startsWith("core.lsu.smem.") || m.name().equals("core.ctl.stack"))
                 sim.writeMemory(m.name(), 0, new long[(int) m.depth() * m.words()]);
@@ -106,7 +106,7 @@ public final class SimtMachine implements AutoCloseable {
         for (int w = 0; w < cfg.warps(); w++) {
             long pc = sim.peek("io_warpPc_" + w);
             long word = (pc - SimtConfig.GLOBAL_BASE) / 4;
-            int inst = word >= 0 && word < cfg.imemWords() ? (int) sim.readMemory("core.imem", word, 1)[0] : 0;
+            int inst = word >= 0 && word < cfg.imemWords() ? (int) sim.readMemory("core.fetch.imem", word, 1)[0] : 0;
             b.append(String.format("  warp %d: %s pc=0x%08x (%s) mask=0x%x%s%n", w,
                     sim.peek("io_warpActive_" + w) == 1 ? "active " : "stopped", pc, SimtIsa.disassemble(inst),
                     sim.peek("io_warpMask_" + w), sim.peek("io_warpAtBarrier_" + w) == 1 ? " waiting at a barrier" : ""));
