@@ -22,6 +22,8 @@ public record SimtConfig(int warps, int threads, int stackDepth, int barriers, i
     public static final long SHARED_BASE = 0x7000_0000L;
     public static final int XLEN = 32;
     public static final int NREGS = 32;
+    /** Warp memory instructions the LSU keeps in flight (a power of two). */
+    public static final int LSU_SLOTS = 4;
 
     public SimtConfig {
         check("warps", warps, 1, 32);

@@ -61,7 +61,8 @@ public final class SimtCore extends HwModule {
         Vec<UInt> exA = reg("exA", Vec(t, UInt(32))), exB = reg("exB", Vec(t, UInt(32)));
         Vec<UInt> pending = regInit("pending", vecOf(repeat(w, () -> lit(0, 32))));
         Bool exIsMem = node("exIsMem", and(exValid, isMem(exInst)));
-        Bool lsuBlocked = node("lsuBlocked", or(lsu.io.busy, exIsMem));
+        // a memory instruction may issue while the LSU has a free slot for it (one may be in execute)
+        Bool lsuBlocked = node("lsuBlocked", or(eq(lsu.io.slotsFree, lit(0, 8)), and(exIsMem, eq(lsu.io.slotsFree, lit(1, 8)))));
         Bool exIsDiv = node("exIsDiv", and(exValid, isDiv(exInst)));
         Bool divBlocked = node("divBlocked", or(divider.io.busy, exIsDiv));
         List<UInt> insts = new ArrayList<>();
