@@ -52,7 +52,7 @@ public final class FetchUnit extends HwModule {
         int w = cfg.warps(), wb = cfg.warpBits();
         Mem<UInt> imem = mem("imem", cfg.imemWords(), UInt(32));
         when(io.loadWrite, () -> write(imem, bits(io.loadAddr, cfg.imemAddrBits() + 1, 2), io.loadData));
-        Vec<Bool> valid = regInit("ibValid", vecOf(SimtCore.repeat(w, () -> lit(false))));
+        Vec<Bool> valid = regInit("ibValid", vecOf(SimtUtil.repeat(w, () -> lit(false))));
         Vec<UInt> buf = reg("ibInst", Vec(w, UInt(32)));
         UInt cand = lit(0, 1);
         for (int i = 0; i < w; i++) {
@@ -63,15 +63,15 @@ public final class FetchUnit extends HwModule {
         connect(pickOne.io.eligible, node("candidates", cand));
         Bool fetch = node("fetch", pickOne.io.valid);
         UInt fw = node("fetchWarp", pickOne.io.sel);
-        UInt pc = SimtCore.pick(io.pc, fw);
+        UInt pc = SimtUtil.pick(io.pc, fw);
         UInt addr = node("fetchPc", mux(bit(io.busy, fw), add(pc, lit(4, 32)), pc));
         UInt word = node("fetchInst", read(imem, bits(addr, cfg.imemAddrBits() + 1, 2)));
         when(fetch, () -> {
-            connect(SimtCore.pick(buf, fw), word);
-            connect(SimtCore.pick(valid, fw), lit(true));
+            connect(SimtUtil.pick(buf, fw), word);
+            connect(SimtUtil.pick(valid, fw), lit(true));
         });
-        when(io.issue, () -> connect(SimtCore.pick(valid, io.issueWarp), lit(false)));
-        when(io.redirect, () -> connect(SimtCore.pick(valid, io.redirectWarp), lit(false)));  // last: wins over a fetch
+        when(io.issue, () -> connect(SimtUtil.pick(valid, io.issueWarp), lit(false)));
+        when(io.redirect, () -> connect(SimtUtil.pick(valid, io.redirectWarp), lit(false)));  // last: wins over a fetch
         UInt v = lit(0, 1);
         for (int i = 0; i < w; i++) v = i == 0 ? asUInt(valid.apply(i)) : cat(asUInt(valid.apply(i)), v);
         connect(io.valid, v);

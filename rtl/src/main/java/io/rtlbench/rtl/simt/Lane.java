@@ -43,8 +43,8 @@ public final class Lane extends HwModule {
         r[AluFn.ADD.ordinal()] = add(a, b);
         r[AluFn.SUB.ordinal()] = sub(a, b);
         r[AluFn.SLL.ordinal()] = low(shl(a, shamt), 32);
-        r[AluFn.SLT.ordinal()] = SimtCore.widen(lts, 32);
-        r[AluFn.SLTU.ordinal()] = SimtCore.widen(ltu, 32);
+        r[AluFn.SLT.ordinal()] = SimtUtil.widen(lts, 32);
+        r[AluFn.SLTU.ordinal()] = SimtUtil.widen(ltu, 32);
         r[AluFn.XOR.ordinal()] = xor(a, b);
         r[AluFn.SRL.ordinal()] = shr(a, shamt);
         r[AluFn.SRA.ordinal()] = asUInt(shr(sa, shamt));

@@ -2,7 +2,7 @@ package io.rtlbench.rtl.simt;
 
 import static io.rtlbench.rtl.hw.Hw.*;
 import static io.rtlbench.rtl.hw.Ops.*;
-import static io.rtlbench.rtl.simt.SimtCore.pick;
+import static io.rtlbench.rtl.simt.SimtUtil.pick;
 
 import chisel3.Bool;
 import chisel3.Mem;
@@ -68,9 +68,9 @@ public final class Lsu extends HwModule {
         Vec<Bool> sStore = reg("slotStore", Vec(s, Bool()));
         Vec<Vec<UInt>> sAddr = reg("slotAddr", Vec(s, Vec(t, UInt(32)))), sData = reg("slotData", Vec(s, Vec(t, UInt(32))));
         Vec<Vec<UInt>> sResult = reg("slotResult", Vec(s, Vec(t, UInt(32))));
-        Vec<UInt> sPend = regInit("slotPend", vecOf(SimtCore.repeat(s, () -> lit(0, t))));
-        Vec<UInt> sOut = regInit("slotOutstanding", vecOf(SimtCore.repeat(s, () -> lit(0, ob))));
-        Vec<Bool> sFresh = regInit("slotFresh", vecOf(SimtCore.repeat(s, () -> lit(false))));
+        Vec<UInt> sPend = regInit("slotPend", vecOf(SimtUtil.repeat(s, () -> lit(0, t))));
+        Vec<UInt> sOut = regInit("slotOutstanding", vecOf(SimtUtil.repeat(s, () -> lit(0, ob))));
+        Vec<Bool> sFresh = regInit("slotFresh", vecOf(SimtUtil.repeat(s, () -> lit(false))));
         UInt head = regInit("head", lit(0, sb)), req = regInit("req", lit(0, sb)), tail = regInit("tail", lit(0, sb));
         UInt count = regInit("count", lit(0, sb + 1)), reqLeft = regInit("reqLeft", lit(0, sb + 1));
 
@@ -163,8 +163,8 @@ public final class Lsu extends HwModule {
                     extract(low(shr(io.mem.respData, cat(off, lit(0, 3))), 32), rF3)));
         }
         for (int i = 0; i < s; i++) {
-            UInt plus = SimtCore.widen(and(pushRead, eq(req, lit(i, sb))), ob);
-            UInt minus = SimtCore.widen(and(io.mem.respValid, eq(rSlot, lit(i, sb))), ob);
+            UInt plus = SimtUtil.widen(and(pushRead, eq(req, lit(i, sb))), ob);
+            UInt minus = SimtUtil.widen(and(io.mem.respValid, eq(rSlot, lit(i, sb))), ob);
             connect(sOut.apply(i), sub(add(sOut.apply(i), plus), minus));
         }
 
@@ -172,8 +172,8 @@ public final class Lsu extends HwModule {
         Bool headReqDone = lt(reqLeft, count);
         Bool done = node("done", and(and(neq(count, lit(0, sb + 1)), headReqDone), eq(pick(sOut, head), lit(0, ob))));
         when(done, () -> connect(head, add(head, lit(1, sb))));
-        connect(count, sub(add(count, SimtCore.widen(io.start, sb + 1)), SimtCore.widen(done, sb + 1)));
-        connect(reqLeft, sub(add(reqLeft, SimtCore.widen(io.start, sb + 1)), SimtCore.widen(advance, sb + 1)));
+        connect(count, sub(add(count, SimtUtil.widen(io.start, sb + 1)), SimtUtil.widen(done, sb + 1)));
+        connect(reqLeft, sub(add(reqLeft, SimtUtil.widen(io.start, sb + 1)), SimtUtil.widen(advance, sb + 1)));
         connect(io.busy, neq(count, lit(0, sb + 1)));
         connect(io.slotsFree, pad(sub(lit(s, sb + 1), count), 8));
         UInt hRd = pick(sRd, head);

@@ -50,7 +50,7 @@ public final class PerfCounters extends HwModule {
         io = io("io", new PerfCountersIO(cfg));
         int t = cfg.threads();
         UInt lanes = lit(0, 6);
-        for (int l = 0; l < t; l++) lanes = add(lanes, SimtCore.widen(bit(io.exMask, l), 6));
+        for (int l = 0; l < t; l++) lanes = add(lanes, SimtUtil.widen(bit(io.exMask, l), 6));
         UInt active = node("activeLanes", lanes);
         Bool noIssue = not(io.issue);
         connect(io.cycles, counter("cycles", lit(true), lit(1, 64)));

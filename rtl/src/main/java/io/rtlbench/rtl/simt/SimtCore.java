@@ -2,13 +2,13 @@ package io.rtlbench.rtl.simt;
 
 import static io.rtlbench.rtl.hw.Hw.*;
 import static io.rtlbench.rtl.hw.Ops.*;
+import static io.rtlbench.rtl.simt.SimtUtil.*;
 
 import chisel3.Bool;
 import chisel3.Mem;
 import chisel3.UInt;
 import chisel3.Vec;
 import io.rtlbench.rtl.hw.HwModule;
-import io.rtlbench.rtl.mem.OffChipPort;
 import io.rtlbench.rtl.simt.SimtIsa.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +17,17 @@ import java.util.List;
  * The SIMT core: W warps of T threads in lock-step, RV32IM + Zicsr + the custom-0 SIMT ops.
  * Pipeline: FETCH ({@link FetchUnit}: one imem read per cycle into per-warp instruction buffers);
  * ISSUE checks each buffered instruction against the per-warp register scoreboard (loads and
- * divisions in flight) and the LSU/divider, picks one
- * eligible warp round-robin ({@link Scheduler}) and reads its T register files ({@code rf<lane>},
- * one memory per lane); EXECUTE runs T {@link Lane}s, resolves branches, CSRs and SIMT ops
- * ({@link WarpControl}) and writes back, or hands loads/stores to the {@link Lsu} and divisions to the
- * iterative {@link Divider}, which write back later through their own register-file ports (their
- * destination registers wait on the scoreboard meanwhile). A warp has at most one instruction in
- * ISSUE/EXECUTE, so one warp issues every other cycle and two or more warps can fill every cycle.
- * Simplifications: a branch whose active lanes
- * disagree follows the lowest active lane (kernels use SPLIT/JOIN or PRED; such branches are
- * counted in {@code divergentBranches}); no caches; CSRs are per warp, written from the lowest
- * active lane; one LSU and one divider instruction in flight per core.
+ * divisions in flight) and the LSU/divider, picks one eligible warp round-robin ({@link Scheduler})
+ * and reads its T register files ({@code rf<lane>}, one memory per lane); EXECUTE runs T
+ * {@link Lane}s, resolves branches, CSRs and SIMT ops ({@link WarpControl}) and writes back, or
+ * hands loads/stores to the {@link Lsu} and divisions to the iterative {@link Divider}, which write
+ * back later through their own register-file ports (their destination registers wait on the
+ * scoreboard meanwhile). A warp has at most one instruction in ISSUE/EXECUTE, so one warp issues
+ * every other cycle and two or more warps can fill every cycle.
+ * Simplifications: a branch whose active lanes disagree follows the lowest active lane (kernels use
+ * SPLIT/JOIN or PRED; such branches are counted in {@code divergentBranches}); no caches; CSRs are
+ * per warp, written from the lowest active lane; up to {@link SimtConfig#LSU_SLOTS} memory
+ * instructions and one division in flight per core.
  */
 public final class SimtCore extends HwModule {
     public final SimtCoreIO io;
@@ -50,7 +50,7 @@ public final class SimtCore extends HwModule {
         connect(fetch.io.busy, ctl.io.busyBits);
         connect(fetch.io.pc, ctl.io.pc);
         connect(fetch.io.redirect, ctl.io.redirect);
-        connect(fetch.io.redirectWarp, exWarpOf(ctl));
+        connect(fetch.io.redirectWarp, ctl.io.exWarp);
         PerfCounters perf = instance("perf", () -> new PerfCounters(cfg));
         Divider divider = instance("divider", () -> new Divider(cfg));
 
@@ -218,46 +218,5 @@ public final class SimtCore extends HwModule {
             connect(io.warpActive.apply(i), bit(ctl.io.activeBits, i));
             connect(io.warpAtBarrier.apply(i), bit(ctl.io.barrierBits, i));
         }
-    }
-
-    /** Connects a requester's off-chip port to the next port towards memory (both directions). */
-    static void forward(OffChipPort from, OffChipPort to) {
-        connect(to.reqValid, from.reqValid);
-        connect(to.reqWrite, from.reqWrite);
-        connect(to.reqAddr, from.reqAddr);
-        connect(to.reqData, from.reqData);
-        connect(to.reqMask, from.reqMask);
-        connect(from.reqReady, to.reqReady);
-        connect(from.respValid, to.respValid);
-        connect(from.respData, to.respData);
-    }
-
-    static UInt exWarpOf(WarpControl ctl) { return ctl.io.exWarp; }
-
-    /** Dynamic Vec index; a Vec of one element is indexed statically (no width warnings). */
-    static <T extends chisel3.Data> T pick(Vec<T> v, UInt idx) { return v.size() == 1 ? v.apply(0) : at(v, idx); }
-
-    /** Register read: x0 is hard-wired to zero. */
-    static UInt regRead(Mem<UInt> rf, UInt warp, UInt reg) {
-        return mux(eq(reg, lit(0, 5)), lit(0, 32), read(rf, cat(warp, reg)));
-    }
-
-    /** A Bool as an n-bit 0/1 (Chisel's pad does not apply to Bool). */
-    static UInt widen(Bool b, int n) { return mux(b, lit(1, n), lit(0, n)); }
-
-    static Bool isKind(UInt kind, Kind k) { return eq(kind, lit(k.ordinal(), Kind.bits())); }
-
-    /** DIV/DIVU/REM/REMU: opcode 0x33, funct7 = 1, funct3 = 1xx. */
-    static Bool isDiv(UInt inst) {
-        return and(and(eq(bits(inst, 6, 0), lit(0x33, 7)), eq(bits(inst, 31, 25), lit(1, 7))), bit(inst, 14));
-    }
-
-    /** Loads (0x03) and stores (0x23): bits 6..0 = 0b0?00011. */
-    static Bool isMem(UInt inst) { return and(eq(bits(inst, 4, 0), lit(0x03, 5)), eq(bits(inst, 6, 6), lit(0, 1))); }
-
-    static <T> List<T> repeat(int n, java.util.function.Supplier<T> f) {
-        List<T> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) out.add(f.get());
-        return out;
     }
 }

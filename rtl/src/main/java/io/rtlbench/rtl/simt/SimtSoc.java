@@ -18,7 +18,7 @@ public final class SimtSoc extends HwModule {
         io = io("io", new SimtSocIO(cfg));
         SimtCore core = instance("core", () -> new SimtCore(cfg));
         OffChipMemory offchip = instance("offchip", () -> new OffChipMemory(cfg.offchip()));
-        SimtCore.forward(core.io.mem, offchip.io.port);
+        SimtUtil.forward(core.io.mem, offchip.io.port);
         connect(io.bytesRead, offchip.io.bytesRead);
         connect(io.bytesWritten, offchip.io.bytesWritten);
         SimtSocIO.passThrough(io, core.io);

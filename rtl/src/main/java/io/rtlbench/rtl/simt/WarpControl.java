@@ -2,7 +2,7 @@ package io.rtlbench.rtl.simt;
 
 import static io.rtlbench.rtl.hw.Hw.*;
 import static io.rtlbench.rtl.hw.Ops.*;
-import static io.rtlbench.rtl.simt.SimtCore.pick;
+import static io.rtlbench.rtl.simt.SimtUtil.pick;
 import static io.rtlbench.rtl.simt.SimtIsa.*;
 
 import chisel3.Bool;
@@ -45,16 +45,16 @@ public final class WarpControl extends HwModule {
             mask0.add(lit(i == 0 ? 1 : 0, t));
         }
         Vec<Bool> active = regInit("active", vecOf(act0));
-        Vec<UInt> pc = regInit("pc", vecOf(SimtCore.repeat(w, () -> lit(SimtConfig.GLOBAL_BASE, 32))));
+        Vec<UInt> pc = regInit("pc", vecOf(SimtUtil.repeat(w, () -> lit(SimtConfig.GLOBAL_BASE, 32))));
         Vec<UInt> mask = regInit("mask", vecOf(mask0));
-        Vec<Bool> busy = regInit("busy", vecOf(SimtCore.repeat(w, () -> lit(false))));
-        Vec<Bool> atBar = regInit("atBarrier", vecOf(SimtCore.repeat(w, () -> lit(false))));
-        Vec<UInt> barOf = regInit("barrierOf", vecOf(SimtCore.repeat(w, () -> lit(0, bb))));
-        Vec<UInt> barCount = regInit("barrierCount", vecOf(SimtCore.repeat(cfg.barriers(), () -> lit(0, 6))));
-        Vec<UInt> sp = regInit("sp", vecOf(SimtCore.repeat(w, () -> lit(0, cfg.stackBits()))));
+        Vec<Bool> busy = regInit("busy", vecOf(SimtUtil.repeat(w, () -> lit(false))));
+        Vec<Bool> atBar = regInit("atBarrier", vecOf(SimtUtil.repeat(w, () -> lit(false))));
+        Vec<UInt> barOf = regInit("barrierOf", vecOf(SimtUtil.repeat(w, () -> lit(0, bb))));
+        Vec<UInt> barCount = regInit("barrierCount", vecOf(SimtUtil.repeat(cfg.barriers(), () -> lit(0, 6))));
+        Vec<UInt> sp = regInit("sp", vecOf(SimtUtil.repeat(w, () -> lit(0, cfg.stackBits()))));
         Mem<UInt> stack = mem("stack", w * cfg.stackDepth(), UInt(t + 33));
         List<Vec<UInt>> csrs = new ArrayList<>();
-        for (int c : PLAIN_CSRS) csrs.add(regInit(String.format("csr%03x", c), vecOf(SimtCore.repeat(w, () -> lit(0, 32)))));
+        for (int c : PLAIN_CSRS) csrs.add(regInit(String.format("csr%03x", c), vecOf(SimtUtil.repeat(w, () -> lit(0, 32)))));
         UInt cycle = regInit("cycle", lit(0, 64));
         connect(cycle, add(cycle, lit(1, 64)));
 
@@ -143,7 +143,7 @@ public final class WarpControl extends HwModule {
         for (int c : new int[] {CSR_INSTRET, CSR_MINSTRET}) warpVal = csrCase(io.csr, c, bits(io.instret, 31, 0), warpVal);
         for (int c : new int[] {CSR_INSTRETH, CSR_MINSTRETH}) warpVal = csrCase(io.csr, c, bits(io.instret, 63, 32), warpVal);
         UInt warpValue = node("csrWarpValue", warpVal);
-        UInt token = SimtCore.widen(diverges, 32);
+        UInt token = SimtUtil.widen(diverges, 32);
         for (int l = 0; l < t; l++) {
             UInt v = csrCase(io.csr, CSR_THREAD_ID, lit(l, 32), warpValue);
             v = csrCase(io.csr, CSR_MHARTID, low(add(pad(mul(ew, lit(t, 6)), 32), lit(l, 32)), 32), v);
@@ -217,5 +217,5 @@ public final class WarpControl extends HwModule {
         return mux(eq(csr, lit(number, 12)), value, otherwise);
     }
 
-    static Bool isKind(UInt kind, Kind k) { return SimtCore.isKind(kind, k); }
+    static Bool isKind(UInt kind, Kind k) { return SimtUtil.isKind(kind, k); }
 }
