@@ -1,0 +1,203 @@
+package io.rtlbench.rtl.simt;
+
+import static io.rtlbench.rtl.hw.Hw.*;
+import static io.rtlbench.rtl.hw.Ops.*;
+import static io.rtlbench.rtl.simt.SimtUtil.pick;
+
+import chisel3.Bool;
+import chisel3.Mem;
+import chisel3.UInt;
+import chisel3.Vec;
+import io.rtlbench.rtl.hw.HwBundle;
+import io.rtlbench.rtl.hw.HwModule;
+import io.rtlbench.rtl.mem.OffChipConfig;
+import io.rtlbench.rtl.mem.OffChipPort;
+
+/**
+ * Load/store unit with {@link SimtConfig#LSU_SLOTS} warp memory instructions in flight, handled in
+ * order. The oldest instruction that still has requests to make owns the request side: its lanes
+ * whose address has top byte 0x70 access {@link SharedMemory} (all in its first cycle there); the
+ * others go off-chip through the {@link OffChipPort}, coalesced: each cycle the lowest pending lane
+ * picks a bus beat and every pending lane in the same beat rides along (one request per distinct
+ * beat, back to back; stores merged under a byte mask). Read responses return in order; a FIFO of
+ * (slot, lane mask) says whom each beat serves, so later instructions issue their requests while
+ * earlier ones wait for data (latency hiding across warps). Completion is in order: the oldest slot
+ * writes its load result back ({@code wbValid}) once all its beats are back. Timing: a shared-only
+ * access takes 2 cycles; an off-chip load about latency + beats. Global addresses are taken modulo
+ * the off-chip size. Simplifications: no misaligned accesses, no caches, no bank conflicts.
+ */
+public final class Lsu extends HwModule {
+    public static final class LsuIO extends HwBundle {
+        public final Bool start = in(Bool());
+        public final UInt warp, rd = in(UInt(5)), funct3 = in(UInt(3));
+        public final Bool store = in(Bool());
+        public final UInt mask;
+        public final Vec<UInt> addr, data;
+        public final Bool busy = out(Bool());
+        public final UInt slotsFree = out(UInt(8));
+        public final Bool wbValid = out(Bool());
+        public final UInt wbWarp, wbRd = out(UInt(5)), wbMask;
+        public final Vec<UInt> wbData;
+        public final OffChipPort mem;
+
+        public LsuIO(SimtConfig cfg) {
+            super(cfg);
+            int t = cfg.threads();
+            warp = in(UInt(cfg.warpBits()));
+            mask = in(UInt(t));
+            addr = in(Vec(t, UInt(32)));
+            data = in(Vec(t, UInt(32)));
+            wbWarp = out(UInt(cfg.warpBits()));
+            wbMask = out(UInt(t));
+            wbData = out(Vec(t, UInt(32)));
+            mem = new OffChipPort(cfg.offchip());
+        }
+    }
+
+    public final LsuIO io;
+
+    public Lsu(SimtConfig cfg) {
+        io = io("io", new LsuIO(cfg));
+        int t = cfg.threads(), s = SimtConfig.LSU_SLOTS, sb = 31 - Integer.numberOfLeadingZeros(s);
+        int ob = SimtConfig.log2(t) + 1;                       // outstanding beats of one slot: 0..t
+        OffChipConfig oc = cfg.offchip();
+        int beatShift = Integer.numberOfTrailingZeros(oc.busBytes());
+        int offBits = Integer.numberOfTrailingZeros((int) oc.sizeBytes());
+        Vec<UInt> sWarp = reg("slotWarp", Vec(s, UInt(cfg.warpBits()))), sRd = reg("slotRd", Vec(s, UInt(5)));
+        Vec<UInt> sF3 = reg("slotF3", Vec(s, UInt(3))), sMask = reg("slotMask", Vec(s, UInt(t)));
+        Vec<Bool> sStore = reg("slotStore", Vec(s, Bool()));
+        Vec<Vec<UInt>> sAddr = reg("slotAddr", Vec(s, Vec(t, UInt(32)))), sData = reg("slotData", Vec(s, Vec(t, UInt(32))));
+        Vec<Vec<UInt>> sResult = reg("slotResult", Vec(s, Vec(t, UInt(32))));
+        Vec<UInt> sPend = regInit("slotPend", vecOf(SimtUtil.repeat(s, () -> lit(0, t))));
+        Vec<UInt> sOut = regInit("slotOutstanding", vecOf(SimtUtil.repeat(s, () -> lit(0, ob))));
+        Vec<Bool> sFresh = regInit("slotFresh", vecOf(SimtUtil.repeat(s, () -> lit(false))));
+        UInt head = regInit("head", lit(0, sb)), req = regInit("req", lit(0, sb)), tail = regInit("tail", lit(0, sb));
+        UInt count = regInit("count", lit(0, sb + 1)), reqLeft = regInit("reqLeft", lit(0, sb + 1));
+
+        // ---- accept: a new slot at the tail ---------------------------------------------------------
+        UInt globalIn = lit(0, 1);
+        for (int l = t - 1; l >= 0; l--) {
+            Bool g = not(isShared(io.addr.apply(l)));
+            globalIn = l == t - 1 ? asUInt(g) : cat(globalIn, asUInt(g));
+        }
+        UInt globalMask = node("globalIn", and(io.mask, globalIn));
+        when(io.start, () -> {
+            connect(pick(sWarp, tail), io.warp);
+            connect(pick(sRd, tail), io.rd);
+            connect(pick(sF3, tail), io.funct3);
+            connect(pick(sStore, tail), io.store);
+            connect(pick(sMask, tail), io.mask);
+            connect(pick(sAddr, tail), io.addr);
+            connect(pick(sData, tail), io.data);
+            connect(pick(sPend, tail), globalMask);
+            connect(pick(sFresh, tail), lit(true));
+            connect(tail, add(tail, lit(1, sb)));
+        });
+
+        // ---- request side: the oldest slot with requests left ----------------------------------------
+        Bool reqActive = node("reqActive", neq(reqLeft, lit(0, sb + 1)));
+        Vec<UInt> addr = node("reqAddr", pick(sAddr, req)), data = node("reqData", pick(sData, req));
+        UInt f3 = node("reqF3", pick(sF3, req)), mask = node("reqMask", pick(sMask, req)), pend = node("reqPend", pick(sPend, req));
+        Bool store = node("reqStore", pick(sStore, req)), fresh = node("reqFresh", and(reqActive, pick(sFresh, req)));
+        Vec<UInt> reqResult = pick(sResult, req);
+        SharedMemory smem = instance("smem", () -> new SharedMemory(cfg));
+        connect(smem.io.write, store);
+        UInt sizeMask = mux(eq(f3, lit(0, 3)), lit(1, 4), mux(eq(bits(f3, 1, 0), lit(1, 2)), lit(3, 4), lit(15, 4)));
+        for (int l = 0; l < t; l++) {
+            UInt a = addr.apply(l);
+            Bool en = node("sharedEn" + l, and(and(fresh, bit(mask, l)), isShared(a)));
+            connect(smem.io.en.apply(l), en);
+            connect(smem.io.addr.apply(l), bits(a, cfg.sharedAddrBits() + 1, 2));
+            connect(smem.io.wdata.apply(l), low(shl(data.apply(l), cat(bits(a, 1, 0), lit(0, 3))), 32));
+            connect(smem.io.wmask.apply(l), low(shl(sizeMask, bits(a, 1, 0)), 4));
+            final int ll = l;
+            when(en, () -> connect(reqResult.apply(ll), extract(shr(smem.io.rdata.apply(ll), cat(bits(a, 1, 0), lit(0, 3))), f3)));
+        }
+        when(fresh, () -> connect(pick(sFresh, req), lit(false)));
+
+        UInt leader = lit(0, Math.max(1, SimtConfig.log2(t)));
+        for (int l = t - 1; l >= 0; l--) leader = mux(bit(pend, l), lit(l, Math.max(1, SimtConfig.log2(t))), leader);
+        UInt leaderBeat = node("leaderBeat", bits(pick(addr, node("leader", leader)), offBits - 1, beatShift));
+        UInt match = lit(0, 1), beatData = lit(0, oc.beatBits()), beatMask = lit(0, oc.busBytes());
+        for (int l = 0; l < t; l++) {
+            UInt a = addr.apply(l);
+            Bool m = node("match" + l, and(bit(pend, l), eq(bits(a, offBits - 1, beatShift), leaderBeat)));
+            match = l == 0 ? asUInt(m) : cat(asUInt(m), match);
+            UInt off = bits(a, beatShift - 1, 0);
+            UInt byteMask = low(shl(pad(sizeMask, oc.busBytes()), off), oc.busBytes());
+            UInt bitMask = expand(byteMask, oc.busBytes());
+            UInt shifted = low(shl(pad(data.apply(l), oc.beatBits()), cat(off, lit(0, 3))), oc.beatBits());
+            beatData = mux(m, or(and(beatData, not(bitMask)), and(shifted, bitMask)), beatData);
+            beatMask = mux(m, or(beatMask, byteMask), beatMask);
+        }
+        UInt matchN = node("matchMask", match);
+        Bool reqValid = node("memReqValid", and(reqActive, orR(pend)));
+        connect(io.mem.reqValid, reqValid);
+        connect(io.mem.reqWrite, store);
+        connect(io.mem.reqAddr, pad(cat(leaderBeat, lit(0, beatShift)), 32));
+        connect(io.mem.reqData, node("beatData", beatData));
+        connect(io.mem.reqMask, node("beatMask", beatMask));
+        Bool fire = node("fire", and(reqValid, io.mem.reqReady));
+        Bool pushRead = node("pushRead", and(fire, not(store)));
+        when(fire, () -> connect(pick(sPend, req), and(pend, not(matchN))));
+        Bool advance = node("advance", and(and(reqActive, not(pick(sFresh, req))), eq(pend, lit(0, t))));
+        when(advance, () -> connect(req, add(req, lit(1, sb))));
+
+        // ---- response side: beats return in order to the slot that asked ------------------------------
+        int fb = SimtConfig.log2(s * t) == 0 ? 1 : SimtConfig.log2(s * t);
+        Mem<UInt> fifo = mem("beatFifo", 1 << fb, UInt(sb + t));
+        UInt fHead = regInit("beatHead", lit(0, fb)), fTail = regInit("beatTail", lit(0, fb));
+        when(pushRead, () -> {
+            write(fifo, fTail, cat(req, matchN));
+            connect(fTail, add(fTail, lit(1, fb)));
+        });
+        UInt entry = node("beatEntry", read(fifo, fHead));
+        UInt rSlot = node("respSlot", bits(entry, sb + t - 1, t)), lanes = node("respLanes", bits(entry, t - 1, 0));
+        when(io.mem.respValid, () -> connect(fHead, add(fHead, lit(1, fb))));
+        Vec<UInt> rAddr = pick(sAddr, rSlot), rResult = pick(sResult, rSlot);
+        UInt rF3 = pick(sF3, rSlot);
+        for (int l = 0; l < t; l++) {
+            final int ll = l;
+            UInt off = bits(rAddr.apply(l), beatShift - 1, 0);
+            when(and(io.mem.respValid, bit(lanes, l)), () -> connect(rResult.apply(ll),
+                    extract(low(shr(io.mem.respData, cat(off, lit(0, 3))), 32), rF3)));
+        }
+        for (int i = 0; i < s; i++) {
+            UInt plus = SimtUtil.widen(and(pushRead, eq(req, lit(i, sb))), ob);
+            UInt minus = SimtUtil.widen(and(io.mem.respValid, eq(rSlot, lit(i, sb))), ob);
+            connect(sOut.apply(i), sub(add(sOut.apply(i), plus), minus));
+        }
+
+        // ---- completion: the oldest slot, once its requests are made and its beats are back -----------
+        Bool headReqDone = lt(reqLeft, count);
+        Bool done = node("done", and(and(neq(count, lit(0, sb + 1)), headReqDone), eq(pick(sOut, head), lit(0, ob))));
+        when(done, () -> connect(head, add(head, lit(1, sb))));
+        connect(count, sub(add(count, SimtUtil.widen(io.start, sb + 1)), SimtUtil.widen(done, sb + 1)));
+        connect(reqLeft, sub(add(reqLeft, SimtUtil.widen(io.start, sb + 1)), SimtUtil.widen(advance, sb + 1)));
+        connect(io.busy, neq(count, lit(0, sb + 1)));
+        connect(io.slotsFree, pad(sub(lit(s, sb + 1), count), 8));
+        UInt hRd = pick(sRd, head);
+        connect(io.wbValid, and(and(done, not(pick(sStore, head))), neq(hRd, lit(0, 5))));  // loads to x0 are dropped
+        connect(io.wbWarp, pick(sWarp, head));
+        connect(io.wbRd, hRd);
+        connect(io.wbMask, pick(sMask, head));
+        connect(io.wbData, pick(sResult, head));
+    }
+
+    static Bool isShared(UInt addr) { return eq(bits(addr, 31, 24), lit(SimtConfig.SHARED_BASE >>> 24, 8)); }
+
+    /** Load data from a word shifted so the addressed byte is byte 0: lb/lh sign-, lbu/lhu zero-extend. */
+    static UInt extract(UInt w, UInt f3) {
+        UInt b = cat(fill(24, asUInt(and(bit(w, 7), not(bit(f3, 2))))), bits(w, 7, 0));
+        UInt h = cat(fill(16, asUInt(and(bit(w, 15), not(bit(f3, 2))))), bits(w, 15, 0));
+        UInt sz = bits(f3, 1, 0);
+        return mux(eq(sz, lit(0, 2)), b, mux(eq(sz, lit(1, 2)), h, low(w, 32)));
+    }
+
+    /** One enable bit per byte -> one per bit. */
+    static UInt expand(UInt byteMask, int bytes) {
+        UInt[] parts = new UInt[bytes];
+        for (int i = 0; i < bytes; i++) parts[bytes - 1 - i] = fill(8, asUInt(bit(byteMask, i)));
+        return cat(parts);
+    }
+}

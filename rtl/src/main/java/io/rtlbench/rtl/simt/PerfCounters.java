@@ -1,0 +1,77 @@
+package io.rtlbench.rtl.simt;
+
+import static io.rtlbench.rtl.hw.Hw.*;
+import static io.rtlbench.rtl.hw.Ops.*;
+
+import chisel3.Bool;
+import chisel3.UInt;
+import io.rtlbench.rtl.hw.HwBundle;
+import io.rtlbench.rtl.hw.HwModule;
+
+/**
+ * Performance counters of the SIMT core (64-bit, from reset): cycles; warp instructions issued;
+ * thread instructions (active lanes of each executed instruction); cycles executing a multiply
+ * (RV32M, the MAC of the kernels) and the lanes doing it; cycles without issue by cause, first
+ * match wins: a ready warp waits on the scoreboard (a load in flight), on the LSU (memory), or
+ * warps wait at a barrier (a wait for the divider counts as scoreboard); divergence = execute cycles
+ * whose thread mask was not full (lanes idle because of divergence or TMC); branches
+ * whose active lanes disagreed (the lowest lane decided: a kernel bug).
+ */
+public final class PerfCounters extends HwModule {
+    public static final class PerfCountersIO extends HwBundle {
+        public final Bool issue = in(Bool());
+        public final Bool exValid = in(Bool());
+        public final UInt exMask;
+        public final Bool isMul = in(Bool());
+        public final Bool sbStall = in(Bool());
+        public final Bool memStall = in(Bool());
+        public final Bool barStall = in(Bool());
+        public final Bool divergentBranch = in(Bool());
+        public final UInt cycles = out(UInt(64));
+        public final UInt warpInstrs = out(UInt(64));
+        public final UInt threadInstrs = out(UInt(64));
+        public final UInt mulCycles = out(UInt(64));
+        public final UInt mulLanes = out(UInt(64));
+        public final UInt stallScoreboard = out(UInt(64));
+        public final UInt stallMemory = out(UInt(64));
+        public final UInt stallBarrier = out(UInt(64));
+        public final UInt stallDivergence = out(UInt(64));
+        public final UInt divergentBranches = out(UInt(32));
+
+        public PerfCountersIO(SimtConfig cfg) {
+            super(cfg);
+            exMask = in(UInt(cfg.threads()));
+        }
+    }
+
+    public final PerfCountersIO io;
+
+    public PerfCounters(SimtConfig cfg) {
+        io = io("io", new PerfCountersIO(cfg));
+        int t = cfg.threads();
+        UInt lanes = lit(0, 6);
+        for (int l = 0; l < t; l++) lanes = add(lanes, SimtUtil.widen(bit(io.exMask, l), 6));
+        UInt active = node("activeLanes", lanes);
+        Bool noIssue = not(io.issue);
+        connect(io.cycles, counter("cycles", lit(true), lit(1, 64)));
+        connect(io.warpInstrs, counter("warpInstrs", io.issue, lit(1, 64)));
+        connect(io.threadInstrs, counter("threadInstrs", io.exValid, pad(active, 64)));
+        Bool mul = and(io.exValid, and(io.isMul, orR(io.exMask)));
+        connect(io.mulCycles, counter("mulCycles", mul, lit(1, 64)));
+        connect(io.mulLanes, counter("mulLanes", mul, pad(active, 64)));
+        connect(io.stallScoreboard, counter("stallScoreboard", and(noIssue, io.sbStall), lit(1, 64)));
+        connect(io.stallMemory, counter("stallMemory", and(noIssue, and(not(io.sbStall), io.memStall)), lit(1, 64)));
+        connect(io.stallBarrier, counter("stallBarrier",
+                and(noIssue, and(not(or(io.sbStall, io.memStall)), io.barStall)), lit(1, 64)));
+        connect(io.stallDivergence, counter("stallDivergence", and(io.exValid, neq(active, lit(t, 6))), lit(1, 64)));
+        UInt div = regInit("divergentBranches", lit(0, 32));
+        when(io.divergentBranch, () -> connect(div, add(div, lit(1, 32))));
+        connect(io.divergentBranches, div);
+    }
+
+    private static UInt counter(String name, Bool enable, UInt amount) {
+        UInt r = regInit(name, lit(0, 64));
+        when(enable, () -> connect(r, add(r, amount)));
+        return r;
+    }
+}

@@ -1,0 +1,50 @@
+package io.rtlbench.rtl.simt;
+
+import static io.rtlbench.rtl.hw.Hw.*;
+
+import chisel3.Bool;
+import chisel3.UInt;
+import chisel3.Vec;
+import io.rtlbench.rtl.hw.HwBundle;
+import io.rtlbench.rtl.mem.OffChipPort;
+
+/**
+ * Ports of {@link SimtCore}: the off-chip memory port, the tohost address (set by the loader from
+ * the ELF symbol), completion, performance counters and per-warp debug state (PC, thread mask,
+ * active, waiting at a barrier) for hang reports.
+ */
+public final class SimtCoreIO extends HwBundle {
+    public final OffChipPort mem;
+    public final UInt tohostAddr = in(UInt(32));
+    /** Program-loading port of the instruction memory (the loader normally uses the backdoor). */
+    public final Bool imemWrite = in(Bool());
+    public final UInt imemWriteAddr = in(UInt(32));
+    public final UInt imemWriteData = in(UInt(32));
+    public final Bool done = out(Bool());
+    public final Bool tohostValid = out(Bool());
+    public final UInt tohostValue = out(UInt(32));
+    public final UInt cycles = out(UInt(64));
+    public final UInt warpInstrs = out(UInt(64));
+    public final UInt threadInstrs = out(UInt(64));
+    public final UInt mulCycles = out(UInt(64));
+    public final UInt mulLanes = out(UInt(64));
+    public final UInt stallScoreboard = out(UInt(64));
+    public final UInt stallMemory = out(UInt(64));
+    public final UInt stallBarrier = out(UInt(64));
+    public final UInt stallDivergence = out(UInt(64));
+    public final UInt divergentBranches = out(UInt(32));
+    public final Bool stackError = out(Bool());
+    public final Vec<UInt> warpPc;
+    public final Vec<UInt> warpMask;
+    public final Vec<Bool> warpActive;
+    public final Vec<Bool> warpAtBarrier;
+
+    public SimtCoreIO(SimtConfig cfg) {
+        super(cfg);
+        mem = new OffChipPort(cfg.offchip());
+        warpPc = out(Vec(cfg.warps(), UInt(32)));
+        warpMask = out(Vec(cfg.warps(), UInt(cfg.threads())));
+        warpActive = out(Vec(cfg.warps(), Bool()));
+        warpAtBarrier = out(Vec(cfg.warps(), Bool()));
+    }
+}

@@ -1,0 +1,57 @@
+package io.rtlbench.rtl.simt;
+
+import static io.rtlbench.rtl.hw.Hw.*;
+import static io.rtlbench.rtl.hw.Ops.*;
+
+import chisel3.Bool;
+import chisel3.Mem;
+import chisel3.UInt;
+import chisel3.Vec;
+import io.rtlbench.rtl.mem.OffChipPort;
+import io.rtlbench.rtl.simt.SimtIsa.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small hardware helpers shared by the SIMT blocks (no state of their own). */
+final class SimtUtil {
+    private SimtUtil() {}
+
+    /** Connects a requester's off-chip port to the next port towards memory (both directions). */
+    static void forward(OffChipPort from, OffChipPort to) {
+        connect(to.reqValid, from.reqValid);
+        connect(to.reqWrite, from.reqWrite);
+        connect(to.reqAddr, from.reqAddr);
+        connect(to.reqData, from.reqData);
+        connect(to.reqMask, from.reqMask);
+        connect(from.reqReady, to.reqReady);
+        connect(from.respValid, to.respValid);
+        connect(from.respData, to.respData);
+    }
+
+    /** Dynamic Vec index; a Vec of one element is indexed statically (no width warnings). */
+    static <T extends chisel3.Data> T pick(Vec<T> v, UInt idx) { return v.size() == 1 ? v.apply(0) : at(v, idx); }
+
+    /** Register read: x0 is hard-wired to zero. */
+    static UInt regRead(Mem<UInt> rf, UInt warp, UInt reg) {
+        return mux(eq(reg, lit(0, 5)), lit(0, 32), read(rf, cat(warp, reg)));
+    }
+
+    /** A Bool as an n-bit 0/1 (Chisel's pad does not apply to Bool). */
+    static UInt widen(Bool b, int n) { return mux(b, lit(1, n), lit(0, n)); }
+
+    static Bool isKind(UInt kind, Kind k) { return eq(kind, lit(k.ordinal(), Kind.bits())); }
+
+    /** DIV/DIVU/REM/REMU: opcode 0x33, funct7 = 1, funct3 = 1xx. */
+    static Bool isDiv(UInt inst) {
+        return and(and(eq(bits(inst, 6, 0), lit(0x33, 7)), eq(bits(inst, 31, 25), lit(1, 7))), bit(inst, 14));
+    }
+
+    /** Loads (0x03) and stores (0x23): bits 6..0 = 0b0?00011. */
+    static Bool isMem(UInt inst) { return and(eq(bits(inst, 4, 0), lit(0x03, 5)), eq(bits(inst, 6, 6), lit(0, 1))); }
+
+    static <T> List<T> repeat(int n, java.util.function.Supplier<T> f) {
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(f.get());
+        return out;
+    }
+}
