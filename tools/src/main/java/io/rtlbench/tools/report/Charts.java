@@ -61,7 +61,7 @@ final class Charts {
 
     private static String breakdown(ReportData d) {
         int bands = d.layers().size() + 1;
-        SvgChart c = new SvgChart("Energy breakdown (share of each run's energy)", Math.max(640, 120 * bands + 120), 400, 24, 80);
+        SvgChart c = new SvgChart("Energy breakdown (share of each run's energy)", Math.max(640, 120 * bands + 120), 420, 92, 24, 60);
         c.yAxis(Axis.linear(0, 100, c.bottom, c.top), "% of energy");
         List<String> names = new ArrayList<>(d.layers().stream().map(LayerRow::name).toList());
         names.add("TOTAL");
@@ -82,10 +82,9 @@ final class Charts {
                     acc += share;
                 }
                 c.text(b[0] + k * w + w / 2, c.bottom + 30, k == 0 ? "sys" : "simt", "middle", 10, k == 0 ? SYS : SIMT);
-                c.text(b[0] + k * w + w / 2, c.top - 3, Axis.fmt(runs[k].pjPerMac()), "middle", 9, "#333");
+                c.text(b[0] + k * w + w / 2, c.top - 4, Axis.fmt(runs[k].pjPerMac()), "middle", 10, "#333");
             }
         }
-        c.text(c.right, c.top - 3, "labels above bars: pJ/MAC", "end", 9, "#666");
         c.legend(ReportData.CATEGORIES, CATEGORY_COLORS);
         return c.svg();
     }
@@ -114,14 +113,18 @@ final class Charts {
             } else roof.add(new double[] {c.x.lo, peaks[k]});
             roof.add(new double[] {c.x.hi, peaks[k]});
             c.polyline(roof, color, 2, k == 1);
-            c.text(c.right - 4, c.y.px(peaks[k]) - 5, CORES.get(k) + " peak " + Axis.fmt(peaks[k]) + " MACs/cycle", "end", 10, color);
+            c.label(c.right - 4, c.y.px(peaks[k]) - 5, CORES.get(k) + " peak " + Axis.fmt(peaks[k]) + " MACs/cycle", "end", 10, color);
         }
+        List<double[]> boxes = new ArrayList<>(); // occupied pixel boxes {x0, y0, x1, y1}: markers, then labels
+        for (LayerRow l : d.layers())
+            for (Run r : new Run[] {l.systolic(), l.simt()})
+                boxes.add(new double[] {c.x.px(l.intensity()) - 6, c.y.px(r.macsPerCycle()) - 6, c.x.px(l.intensity()) + 6, c.y.px(r.macsPerCycle()) + 6});
         for (LayerRow l : d.layers()) {
             Run[] runs = {l.systolic(), l.simt()};
             for (int k = 0; k < 2; k++) {
                 c.marker(l.intensity(), runs[k].macsPerCycle(), k == 0 ? SYS : SIMT, k == 1, l.name() + " on " + CORES.get(k) + ": "
                         + Axis.fmt(runs[k].macsPerCycle()) + " MACs/cycle at " + Axis.fmt(l.intensity()) + " MACs/byte");
-                c.text(c.x.px(l.intensity()) + 8, c.y.px(runs[k].macsPerCycle()) + 4, l.name(), "start", 10, "#333");
+                placeLabel(c, boxes, c.x.px(l.intensity()), c.y.px(runs[k].macsPerCycle()), l.name());
             }
         }
         c.legend(List.of("systolic (circles, solid roof)", "SIMT (squares, dashed roof)"), List.of(SYS, SIMT));
@@ -140,12 +143,29 @@ final class Charts {
         }
         c.yAxis(Axis.log(min(ys) / 1.5, max(ys) * 1.5, c.bottom, c.top), unit);
         c.xAxis(Axis.log(min(xs), max(xs), c.left, c.right), "off-chip bandwidth (bytes per cycle)");
+        double bw = d.configNum("offchip_bw");
+        if (bw >= c.x.lo && bw <= c.x.hi) c.vline(bw, "compare run: " + Axis.fmt(bw) + " B/cycle");
         c.polyline(sys, SYS, 2.5, false);
         c.polyline(simt, SIMT, 2.5, true);
         for (double[] p : sys) c.marker(p[0], p[1], SYS, false, "systolic at " + Axis.fmt(p[0]) + " B/cycle: " + Axis.fmt(p[1]) + " " + unit);
         for (double[] p : simt) c.marker(p[0], p[1], SIMT, true, "SIMT at " + Axis.fmt(p[0]) + " B/cycle: " + Axis.fmt(p[1]) + " " + unit);
         c.legend(CORES, List.of(SYS, SIMT));
         return c.svg();
+    }
+
+    /** Puts a point label at the first of 8 spots around (px, py) that overlaps no marker or earlier label. */
+    private static void placeLabel(SvgChart c, List<double[]> boxes, double px, double py, String text) {
+        double w = 6 * text.length(), h = 11;
+        double[][] spots = {{8, -4}, {8, 14}, {-8 - w, -4}, {-8 - w, 14}, {-w / 2, -10}, {-w / 2, 21}, {8, 5}, {-8 - w, 5}};
+        double[] best = spots[0];
+        for (double[] s : spots) {
+            double x0 = px + s[0], y0 = py + s[1] - h;
+            boolean free = x0 >= c.left && x0 + w <= c.right && y0 >= c.top && y0 + h <= c.bottom;
+            for (double[] b : boxes) free &= x0 + w <= b[0] || x0 >= b[2] || y0 + h <= b[1] || y0 >= b[3];
+            if (free) { best = s; break; }
+        }
+        boxes.add(new double[] {px + best[0], py + best[1] - h, px + best[0] + w, py + best[1]});
+        c.label(px + best[0], py + best[1], text, "start", 10, "#333");
     }
 
     private static double min(List<Double> v) { return v.stream().filter(x -> x > 0).mapToDouble(Double::doubleValue).min().orElse(1); }

@@ -12,18 +12,18 @@ import java.util.Locale;
 final class SvgChart {
     static final String FONT = "font-family=\"Helvetica,Arial,sans-serif\"";
     final int width, height;
-    final double left = 78, right, top = 58, bottom;
+    final double left = 78, right, top, bottom;
     private final StringBuilder body = new StringBuilder();
     private final String title;
     Axis x, y;
     private List<String> categories;
 
-    SvgChart(String title, int width, int height, double rightMargin, double bottomMargin) {
+    SvgChart(String title, int width, int height, double topMargin, double rightMargin, double bottomMargin) {
         this.title = title; this.width = width; this.height = height;
-        this.right = width - rightMargin; this.bottom = height - bottomMargin;
+        this.top = topMargin; this.right = width - rightMargin; this.bottom = height - bottomMargin;
     }
 
-    SvgChart(String title, int width, int height) { this(title, width, height, 24, 70); }
+    SvgChart(String title, int width, int height) { this(title, width, height, 58, 24, 70); }
 
     /** Draws a y axis with horizontal grid lines, tick labels and a rotated label. */
     void yAxis(Axis a, String label) {
@@ -91,14 +91,29 @@ final class SvgChart {
                 px, py, anchor, size, color, FONT, esc(s)));
     }
 
-    /** A one-row legend under the title: a swatch and a name per entry. */
+    /** Text with a white halo so it stays readable over lines and markers. */
+    void label(double px, double py, String s, String anchor, int size, String color) {
+        body.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" %s>%s</text>%n",
+                px, py, anchor, size, color, FONT, esc(s)));
+    }
+
+    /** A legend under the title: a swatch and a name per entry, wrapping to a new row (16 px) at the right edge. */
     void legend(List<String> names, List<String> colors) {
-        double px = left;
+        double px = left, py = 32;
         for (int i = 0; i < names.size(); i++) {
-            body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"32\" width=\"12\" height=\"12\" fill=\"%s\"/>%n", px, colors.get(i)));
-            text(px + 16, 42, names.get(i), "start", 12, "#222");
-            px += 28 + 7.2 * names.get(i).length();
+            double w = 26 + 6.6 * names.get(i).length();
+            if (px > left && px + w - 12 > right) { px = left; py += 17; }
+            body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>%n", px, py, colors.get(i)));
+            text(px + 16, py + 10, names.get(i), "start", 12, "#222");
+            px += w;
         }
+    }
+
+    /** A dashed vertical marker line at data value {@code dx} on the x axis, labelled at the top. */
+    void vline(double dx, String label) {
+        double px = x.px(dx);
+        body.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#777\" stroke-dasharray=\"3 3\"/>%n", px, top, px, bottom));
+        text(px + 4, top + 12, label, "start", 10, "#555");
     }
 
     private void frame() {
