@@ -38,7 +38,7 @@ final class Charts {
     }
 
     private static String perLayer(ReportData d, String title, String unit, Function<Run, Double> metric) {
-        SvgChart c = new SvgChart(title, 640, 380);
+        SvgChart c = new SvgChart(title, Math.max(640, 90 * d.layers().size() + 110), 380);
         List<Double> values = new ArrayList<>();
         for (LayerRow l : d.layers()) { values.add(metric.apply(l.systolic())); values.add(metric.apply(l.simt())); }
         c.yAxis(Axis.auto(values, 20, c.bottom, c.top), unit);

@@ -104,6 +104,27 @@ class ReportWriterTest {
         assertFalse(Files.exists(tmp.resolve("n-memwall.svg")));
     }
 
+    @Test void manyLayersZerosAndOneSweepPointStillDrawFiniteCharts() throws Exception {
+        Map<String, Object> m = JsonReader.readObject(fixture());
+        @SuppressWarnings("unchecked") List<Object> layers = (List<Object>) m.get("layers");
+        for (int i = 0; i < 9; i++) {
+            @SuppressWarnings("unchecked") Map<String, Object> copy = (Map<String, Object>) JsonReader.parse(io.rtlbench.tools.Json.write(layers.get(i % 3)));
+            copy.put("name", "extra_layer_" + i);
+            layers.add(copy);
+        }
+        @SuppressWarnings("unchecked") var bd = (Map<String, Object>) ((Map<String, Object>) m.get("systolic")).get("breakdown");
+        bd.replaceAll((k, v) -> 0L);
+        @SuppressWarnings("unchecked") List<Object> sweep = (List<Object>) m.get("bandwidth_sweep");
+        sweep.subList(1, sweep.size()).clear();
+        List<Path> files = ReportWriter.write(m, tmp.resolve("big.html"));
+        for (Path f : files) {
+            String text = Files.readString(f);
+            assertFalse(text.contains("NaN") || text.contains("Infinity"), f + " has non-finite coordinates");
+            xml(f);
+        }
+        assertTrue(Files.readString(files.get(0)).contains("extra_layer_8"));
+    }
+
     @Test void reportCommandWritesThePageAndRejectsMissingFiles() throws Exception {
         CommandLine cl = Main.commandLine();
         StringWriter err = new StringWriter(), out = new StringWriter();
