@@ -37,6 +37,7 @@ final class HtmlPage {
         h.append("</p>\n");
         totals(h, d, Verdict.of(d.systolic(), d.simt(), sysPeak, simtPeak));
         layers(h, d, sysPeak, simtPeak);
+        memoryWall(h, d);
         h.append("<h2>Charts</h2>\n<div class=\"charts\">\n");
         for (var e : charts.entrySet())
             h.append("<figure id=\"").append(esc(e.getKey())).append("\">\n").append(e.getValue())
@@ -88,6 +89,19 @@ final class HtmlPage {
         }
         h.append("</table>\n<p class=\"cfg\">speed-up = SIMT cycles / systolic cycles; energy ratio = SIMT energy / systolic energy; "
                 + "MACs/B = MACs per compulsory off-chip byte (INT8 inputs, weights and outputs once each).</p>\n");
+    }
+
+    /** One sentence on how the answer moves from the lowest to the highest swept bandwidth. */
+    private static void memoryWall(StringBuilder h, ReportData d) {
+        if (d.sweep().size() < 2) return;
+        var lo = d.sweep().stream().min(java.util.Comparator.comparingDouble(ReportData.SweepPoint::offchipBw)).orElseThrow();
+        var hi = d.sweep().stream().max(java.util.Comparator.comparingDouble(ReportData.SweepPoint::offchipBw)).orElseThrow();
+        h.append("<h2>Memory wall</h2>\n<p>").append(esc(String.format(Locale.ROOT,
+                "From %s to %s bytes/cycle off-chip: systolic cycles fall %sx and SIMT cycles %sx; the systolic speed-up moves from %sx to %sx "
+                        + "and the pJ/MAC ratio (SIMT / systolic) from %sx to %sx.",
+                num(lo.offchipBw()), num(hi.offchipBw()), num(lo.systolicCycles() / hi.systolicCycles()), num(lo.simtCycles() / hi.simtCycles()),
+                num(lo.simtCycles() / lo.systolicCycles()), num(hi.simtCycles() / hi.systolicCycles()),
+                num(lo.simtPjPerMac() / lo.systolicPjPerMac()), num(hi.simtPjPerMac() / hi.systolicPjPerMac())))).append("</p>\n");
     }
 
     private static void row(StringBuilder h, String name, double s, double g, boolean ratio) {

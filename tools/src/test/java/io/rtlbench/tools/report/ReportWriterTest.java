@@ -59,6 +59,9 @@ class ReportWriterTest {
         // conv2_3x3: SIMT's extra energy is dominated by instruction supply + register file in the fixture
         assertTrue(page.contains("SIMT spends 58% in instruction supply + register file"), "energy why line");
         assertTrue(page.contains("systolic not computing 81% of cycles (memory)"), "fc: 300 of 1600 systolic cycles compute in the fixture");
+        // sweep: 2 -> 32 B/cycle, systolic 21000 -> 4900 cycles, SIMT 64000 -> 57100
+        assertTrue(page.contains("From 2 to 32 bytes/cycle off-chip: systolic cycles fall 4.29x and SIMT cycles 1.12x; "
+                + "the systolic speed-up moves from 3.05x to 11.7x"), "memory-wall sentence");
         String cycles = Files.readString(tmp.resolve("r-cycles.svg"));
         assertTrue(cycles.contains("cycles (log)"), "cycles span > 20x: log axis");
         assertTrue(cycles.contains("41k"), "bar value label");
