@@ -338,6 +338,9 @@ extern "C" __attribute__((visibility("default"))) void* rb_create() {
     rb_port_ptrs(s->m, s->port);
     for (int i = 0; i < RB_NUM_PORTS; i++) s->mask[i] = top_mask(RB_PORTS[i].width);
     rb_mem_ptrs(s->m->rootp, s->mem);
+    // Memories start at zero (deterministic, whatever Verilator's --x-initial choice).
+    for (int i = 0; i < RB_NUM_MEMS; i++)
+        std::memset(s->mem[i], 0, RB_MEMS[i].depth * (RB_MEMS[i].bytes ? RB_MEMS[i].bytes : RB_MEMS[i].words32 * 4));
 #ifdef RB_WITH_TOGGLES
     std::memset(s->counts, 0, sizeof(s->counts));
 #endif

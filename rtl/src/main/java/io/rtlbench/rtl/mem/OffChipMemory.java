@@ -14,17 +14,22 @@ import java.util.List;
 /**
  * Off-chip memory model (outside the cores; its energy is counted per byte, not per toggle).
  * Bandwidth: a credit counter gains bytesPerCycle each cycle up to busBytes; a request is accepted
- * only with busBytes of credit, so the sustained rate is bytesPerCycle. Latency: an accepted read
+ * only with busBytes of credit, so the sustained rate is bytesPerCycle. The rate can be changed
+ * without a rebuild through the {@code bandwidth} input (1..busBytes bytes/cycle; 0 keeps the
+ * configured rate), so bandwidth sweeps reuse one emulator build. Latency: an accepted read
  * enters an in-flight queue stamped with its due cycle and leaves exactly latencyCycles later.
  * Writes are byte-masked read-modify-write in the accepting cycle. The backing store is the memory
  * {@code store} (backdoor-loaded by testbenches; byte i of a word sits in bits 8i+7..8i).
  * Counters: bytes read and written (full beats). Simplification: no banks, rows or refresh.
  */
 public final class OffChipMemory extends HwModule {
+
     public static final class OffChipMemoryIO extends HwBundle {
         public final OffChipPort port;
         public final UInt bytesRead = out(UInt(64));
         public final UInt bytesWritten = out(UInt(64));
+        /** Runtime bandwidth in bytes/cycle (values above busBytes act as busBytes); 0 = configured. */
+        public final UInt bandwidth = in(UInt(8));
 
         public OffChipMemoryIO(OffChipConfig cfg) {
             super(cfg);
@@ -41,7 +46,11 @@ public final class OffChipMemory extends HwModule {
         Bool ready = node("ready", ge(credit, lit(cfg.busBytes(), creditBits)));
         Bool fire = node("fire", and(io.port.reqValid, ready));
         UInt spent = mux(fire, lit(cfg.busBytes(), creditBits), lit(0, creditBits));
-        UInt refilled = add(sub(credit, spent), lit(cfg.bytesPerCycle(), creditBits));
+        // Runtime bandwidth (the SoC's io_offchipBandwidth input): 0 means the configured rate.
+        UInt override = io.bandwidth;
+        UInt rate = node("rate", mux(orR(override), pad(bits(override, creditBits - 1, 0), creditBits),
+                lit(cfg.bytesPerCycle(), creditBits)));
+        UInt refilled = add(sub(credit, spent), rate);
         connect(credit, mux(gt(refilled, lit(cfg.busBytes(), creditBits)), lit(cfg.busBytes(), creditBits), refilled));
         connect(io.port.reqReady, ready);
 

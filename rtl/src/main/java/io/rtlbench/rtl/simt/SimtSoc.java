@@ -21,6 +21,7 @@ public final class SimtSoc extends HwModule {
         SimtUtil.forward(core.io.mem, offchip.io.port);
         connect(io.bytesRead, offchip.io.bytesRead);
         connect(io.bytesWritten, offchip.io.bytesWritten);
+        connect(offchip.io.bandwidth, io.offchipBandwidth);
         SimtSocIO.passThrough(io, core.io);
     }
 }

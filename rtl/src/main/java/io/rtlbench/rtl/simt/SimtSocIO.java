@@ -38,6 +38,8 @@ public final class SimtSocIO extends HwBundle {
     public final Vec<Bool> warpActive;
     public final Vec<Bool> warpAtBarrier;
     public final UInt bytesRead = out(UInt(64));
+    /** Off-chip bandwidth override in bytes/cycle (0 = the configured rate); no rebuild needed. */
+    public final UInt offchipBandwidth = in(UInt(8));
     public final UInt bytesWritten = out(UInt(64));
 
     public SimtSocIO(SimtConfig cfg) {

@@ -32,6 +32,8 @@ public final class SystolicSoc extends HwModule {
         public final UInt stallOffchip = out(UInt(64));
         public final UInt offchipBytesRead = out(UInt(64));
         public final UInt offchipBytesWritten = out(UInt(64));
+        /** Off-chip bandwidth override in bytes/cycle (0 = the configured rate); no rebuild needed. */
+        public final UInt offchipBandwidth = in(UInt(8));
     }
 
     public final SocIO io = io("io", new SocIO());
@@ -62,5 +64,6 @@ public final class SystolicSoc extends HwModule {
         connect(io.stallOffchip, core.io.stallOffchip);
         connect(io.offchipBytesRead, offchip.io.bytesRead);
         connect(io.offchipBytesWritten, offchip.io.bytesWritten);
+        connect(offchip.io.bandwidth, io.offchipBandwidth);
     }
 }

@@ -32,6 +32,19 @@ class OffChipMemoryTest {
         }
     }
 
+    @Test void bandwidthCanBeChangedAtRunTimeWithoutARebuild() {
+        try (Simulator sim = start(new OffChipConfig(16, 16, 5, 4096))) {
+            sim.poke("io_bandwidth", 2);  // 2 B/cycle: one beat every 8 cycles
+            sim.poke("io_port_reqValid", 1);
+            int accepted = 0;
+            for (int c = 0; c < 800; c++) {
+                if (sim.peek("io_port_reqReady") == 1) accepted++;
+                sim.step(1);
+            }
+            assertEquals(100, accepted);
+        }
+    }
+
     @Test void readsReturnExactlyLatencyCyclesLaterInOrder() {
         OffChipConfig cfg = new OffChipConfig(16, 16, 7, 4096);
         try (Simulator sim = start(cfg)) {
