@@ -30,7 +30,8 @@ final class DesignTables {
 
     record Port(String name, int width, boolean input, int bytes, int words32) {}
     record Memory(String name, String member, long depth, int width, int bytes, int words32) {}
-    record Signal(String name, String member, int width, int words32, java.util.EnumSet<ActivityClass> cls) {
+    /** A counted signal; {@code addrMember}: for a memory read enable, its port's address (or null). */
+    record Signal(String name, String member, int width, int words32, java.util.EnumSet<ActivityClass> cls, String addrMember) {
         boolean toggles() { return cls.stream().allMatch(c -> c.toggles); }
         int mask() { return cls.stream().mapToInt(c -> 1 << c.ordinal()).sum(); }
     }
@@ -45,6 +46,8 @@ final class DesignTables {
         scan.arrays.forEach((mod, names) -> names.forEach(n ->
                 b.append("public_flat_rw -module \"").append(mod).append("\" -var \"").append(n).append("\"\n")));
         if (toggles) scan.classes.forEach((mod, names) -> names.keySet().stream().sorted().forEach(n ->
+                b.append("public_flat_rd -module \"").append(mod).append("\" -var \"").append(n).append("\"\n")));
+        if (toggles) scan.readAddrs.forEach((mod, names) -> names.forEach(n ->
                 b.append("public_flat_rd -module \"").append(mod).append("\" -var \"").append(n).append("\"\n")));
         return b.toString();
     }
@@ -83,18 +86,28 @@ final class DesignTables {
     /** Every counted signal (registers, arithmetic operands, memory ports) present in the model. */
     List<Signal> counted(String rootHeader, String top) {
         List<Signal> out = new ArrayList<>();
+        Map<String, String> scalarMembers = new java.util.HashMap<>();
         Matcher m = MEMBER.matcher(rootHeader);
         while (m.find()) {
             String member = m.group(5);
             if (!member.startsWith(top + "__DOT__")) continue;
             String path = userPath(member, top);
+            if (m.group(2) == null) scalarMembers.put(path, member);
             if (path.substring(path.lastIndexOf('.') + 1).startsWith("_")) continue;
             java.util.EnumSet<ActivityClass> cls = scan.classOf(top, path);
             if (cls == null || cls.isEmpty()) continue;
             int width = Integer.parseInt(m.group(3)) - Integer.parseInt(m.group(4)) + 1;
-            out.add(new Signal(path, member, width, words32Of(m.group(2)), cls));
+            out.add(new Signal(path, member, width, words32Of(m.group(2)), cls, null));
         }
-        return out;
+        // A read port counts an access when enabled with a new address (an SRAM whose address did
+        // not change needs no new read: its output holds the word).
+        List<Signal> withAddr = new ArrayList<>();
+        for (Signal sig : out) {
+            String addr = sig.cls().contains(ActivityClass.MEM_READ) && sig.name().endsWith("_en")
+                    ? scalarMembers.get(sig.name().substring(0, sig.name().length() - 3) + "_addr") : null;
+            withAddr.add(addr == null ? sig : new Signal(sig.name(), sig.member(), sig.width(), sig.words32(), sig.cls(), addr));
+        }
+        return withAddr;
     }
 
     private static String userPath(String member, String top) {
@@ -134,12 +147,16 @@ final class DesignTables {
         for (int i = 0; i < sigs.size(); i++) {
             Signal s = sigs.get(i);
             b.append(s.words32() > 0 ? "  EData s" + i + "[" + s.words32() + "];\n" : "  uint64_t s" + i + ";\n");
+            if (s.addrMember() != null) b.append("  uint64_t a" + i + ";\n");
         }
         b.append("};\n");
         b.append("static inline void rb_count_toggles(Vdut___024root* r, RbTogglePrev* p, uint64_t* c, bool accesses) {\n");
         for (int i = 0; i < sigs.size(); i++) {
             Signal s = sigs.get(i);
-            if (!s.toggles()) {
+            if (!s.toggles() && s.addrMember() != null) {
+                b.append(String.format("  if (accesses) { uint64_t a = r->%s; if (r->%s != 0 && a != p->a%d) c[%d]++; p->a%d = a; }%n",
+                        s.addrMember(), s.member(), i, i, i));
+            } else if (!s.toggles()) {
                 b.append(s.words32() > 0
                         ? String.format("  if (accesses) { EData any = 0; for (int k = 0; k < %d; k++) any |= r->%s[k]; c[%d] += any != 0; }%n", s.words32(), s.member(), i)
                         : String.format("  if (accesses) c[%d] += r->%s != 0;%n", i, s.member()));
@@ -155,6 +172,7 @@ final class DesignTables {
         b.append("static inline void rb_snapshot_toggles(Vdut___024root* r, RbTogglePrev* p) {\n");
         for (int i = 0; i < sigs.size(); i++) {
             Signal s = sigs.get(i);
+            if (s.addrMember() != null) b.append(String.format("  p->a%d = ~0ULL;%n", i));
             if (s.words32() > 0) b.append(String.format("  for (int k = 0; k < %d; k++) p->s%d[k] = r->%s[k];%n", s.words32(), i, s.member()));
             else b.append(String.format("  p->s%d = r->%s;%n", i, s.member()));
         }

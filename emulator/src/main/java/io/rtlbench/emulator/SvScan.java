@@ -24,11 +24,14 @@ public final class SvScan {
     private static final Pattern LITERAL = Pattern.compile("\\d*'[sS]?[bBhHdDoO][0-9a-fA-FxXzZ_]+");
     private static final Pattern IDENT = Pattern.compile("\\b([A-Za-z_]\\w*)\\b");
     private static final Pattern MEM_PORT = Pattern.compile("\\b((?:R|W)\\d+_(?:en|data))\\b");
+    private static final Pattern MEM_RADDR = Pattern.compile("\\b(R\\d+_addr)\\b");
     private static final Set<String> KEYWORDS = Set.of("begin", "end", "if", "else", "assign", "wire", "reg", "always",
             "posedge", "negedge", "or", "and", "not", "signed", "unsigned");
 
     /** Per module: signal name -> classes (a register feeding an adder is both REG and ADD_IN). */
     final Map<String, Map<String, EnumSet<ActivityClass>>> classes = new LinkedHashMap<>();
+    /** Per module: read-address ports of memory modules (kept visible to count reads of new words). */
+    final Map<String, Set<String>> readAddrs = new LinkedHashMap<>();
     /** Per module: memory arrays. */
     final Map<String, Set<String>> arrays = new LinkedHashMap<>();
     /** Per module: child instance name -> module name. */
@@ -57,7 +60,10 @@ public final class SvScan {
                     cls.computeIfAbsent(name, k -> EnumSet.noneOf(ActivityClass.class)).add(c);
                 }
             }
+            Set<String> addrs = new java.util.LinkedHashSet<>();
             if (arr.contains("Memory")) {
+                Matcher ra = MEM_RADDR.matcher(body.substring(0, body.indexOf(");") + 2));
+                while (ra.find()) addrs.add(ra.group(1));
                 Matcher p = MEM_PORT.matcher(body.substring(0, body.indexOf(");") + 2));
                 while (p.find()) {
                     String n = p.group(1);
@@ -73,6 +79,7 @@ public final class SvScan {
                 while (inst.find()) kids.put(inst.group(1), other);
             }
             classes.put(e.getKey(), cls);
+            readAddrs.put(e.getKey(), addrs);
             arrays.put(e.getKey(), arr);
             children.put(e.getKey(), kids);
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class})
 public final class Main {
     /** Every sub-command; add new ones here. */
-    static final Object[] SUBCOMMANDS = {new DemoCommand(), new BenchCommand(), new RunCommand(), new io.rtlbench.tools.wave.WaveCommand(), new io.rtlbench.tools.report.ReportCommand()};
+    static final Object[] SUBCOMMANDS = {new DemoCommand(), new BenchCommand(), new RunCommand(), new io.rtlbench.tools.wave.WaveCommand(), new io.rtlbench.tools.report.ReportCommand(), new io.rtlbench.tools.compare.CompareCommand()};
 
     private Main() {}
 

@@ -23,9 +23,12 @@ public final class SimtMachine implements AutoCloseable {
     private final Simulator sim;
     private final int beatBytes;
 
-    public SimtMachine(SimtConfig cfg) {
+    public SimtMachine(SimtConfig cfg) { this(cfg, io.rtlbench.emulator.BuildOptions.PLAIN); }
+
+    /** With a trace and/or toggle-counting build of the emulator. */
+    public SimtMachine(SimtConfig cfg, io.rtlbench.emulator.BuildOptions options) {
         this.cfg = cfg;
-        this.sim = Simulator.create(Elaborator.elaborate(() -> new SimtSoc(cfg)));
+        this.sim = Simulator.create(Elaborator.elaborate(() -> new SimtSoc(cfg)), options);
         this.beatBytes = cfg.offchip().busBytes();
     }
 

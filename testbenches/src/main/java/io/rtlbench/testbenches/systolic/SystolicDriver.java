@@ -32,9 +32,12 @@ public final class SystolicDriver implements AutoCloseable {
     private final SystolicConfig cfg;
     private final Simulator sim;
 
-    public SystolicDriver(SystolicConfig cfg) {
+    public SystolicDriver(SystolicConfig cfg) { this(cfg, io.rtlbench.emulator.BuildOptions.PLAIN); }
+
+    /** With a trace and/or toggle-counting build of the emulator. */
+    public SystolicDriver(SystolicConfig cfg, io.rtlbench.emulator.BuildOptions options) {
         this.cfg = cfg;
-        this.sim = Simulator.create(Elaborator.elaborate(() -> new SystolicSoc(cfg)));
+        this.sim = Simulator.create(Elaborator.elaborate(() -> new SystolicSoc(cfg)), options);
     }
 
     public SystolicConfig config() { return cfg; }

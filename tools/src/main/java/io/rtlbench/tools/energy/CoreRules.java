@@ -18,7 +18,7 @@ public final class CoreRules {
     /** SIMT: lanes' register files, instruction fetch/decode, lanes and divider as compute. */
     public static CategoryRules simt() {
         return new CategoryRules().ignore("offchip(\\..*)?").ignore(".*perf(\\..*)?")
-                .add(".*\\.rf(_ext)?", Category.REGFILE)
+                .add(".*\\.rf\\w*", Category.REGFILE)
                 .add(".*(fetch|dec|imem)(_ext)?(\\..*)?", Category.INSTRUCTION)
                 .add(".*(lane_?\\d*|divider)(\\..*)?", Category.COMPUTE);
     }
