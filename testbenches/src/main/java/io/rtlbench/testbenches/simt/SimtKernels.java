@@ -17,6 +17,14 @@ public final class SimtKernels {
 
     private SimtKernels() {}
 
+    /** Throws a clear error when the kernels' stacks and tiles do not fit in the core's shared memory. */
+    public static void checkFits(SimtConfig cfg) {
+        long stacks = (long) STACK_BYTES * cfg.warps() * cfg.threads();
+        if (stacks + KERNEL_SHARED_BYTES > cfg.sharedBytes())
+            throw new IllegalArgumentException(String.format("%d threads need %d bytes of shared memory for stacks plus %d for "
+                    + "the kernels; the core has %d", cfg.warps() * cfg.threads(), stacks, KERNEL_SHARED_BYTES, cfg.sharedBytes()));
+    }
+
     /** A kernel's output and the counters of its run. */
     public record Run<T>(T output, SimtMachine.Result counters) {}
 
@@ -79,10 +87,7 @@ public final class SimtKernels {
         Session(SimtMachine m, String kernel) {
             this.m = m;
             SimtConfig cfg = m.config();
-            long stacks = (long) STACK_BYTES * cfg.warps() * cfg.threads();
-            if (stacks + KERNEL_SHARED_BYTES > cfg.sharedBytes())
-                throw new IllegalArgumentException(String.format("%d threads need %d bytes of shared memory for stacks plus %d for "
-                        + "the kernels; the core has %d", cfg.warps() * cfg.threads(), stacks, KERNEL_SHARED_BYTES, cfg.sharedBytes()));
+            checkFits(cfg);
             elf = Elf.read(KernelBuild.kernel(kernel));
             m.load(elf);
             heap = align(elf.symbol("_end"));
