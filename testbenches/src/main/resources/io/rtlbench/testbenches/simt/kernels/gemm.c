@@ -1,7 +1,7 @@
 /* INT8 GEMM with INT32 wrapping accumulation: C (M x N) = A (M x K) x B (K x N), row-major.
    Output tiles of 16 x 16; K in chunks of 32. Per chunk all threads copy the A chunk (16 x 32)
-   and the transposed B chunk (16 x 32) into shared memory (zero-padded at the edges, coalesced
-   byte loads from global), meet at a barrier, then each thread updates its outputs (kept in shared
+   and the transposed B chunk (16 x 32) into shared memory (zero-padded at the edges; coalesced
+   word loads from global when K and N are multiples of 4, byte loads otherwise), meet at a barrier, then each thread updates its outputs (kept in shared
    memory as INT32) with word loads of 4 A and 4 B bytes at a time (4 MACs per pair of loads).
    Args: A, B, C, M, K, N. */
 #include "simt.h"
@@ -33,21 +33,48 @@ int main(void) {
             SIMT_WEND
             for (unsigned k0 = 0; k0 < K; k0 += TK) {
                 simt_sync();
-                e = t;
-                SIMT_WHILE(e < TS * TK)
-                    unsigned r = e / TK, c = e % TK, k = k0 + c;
-                    int8_t va = 0, vb = 0;
-                    SIMT_IF_V((i0 + r < M) & (k < K), va)
-                        va = A[(i0 + r) * K + k];
-                    SIMT_END_V(va)
-                    unsigned kb = k0 + e / TS, jb = e % TS;           /* B row kb, column j0 + jb */
-                    SIMT_IF_V((kb < K) & (j0 + jb < N), vb)
-                        vb = B[kb * N + j0 + jb];
-                    SIMT_END_V(vb)
-                    sA[e] = va;
-                    sBt[jb * TK + e / TS] = vb;
-                    e += P;
-                SIMT_WEND
+                if (((K | N) & 3) == 0) {                      /* uniform: whole words are in or out */
+                    const uint32_t *A32 = (const uint32_t *) A, *B32 = (const uint32_t *) B;
+                    e = t;
+                    SIMT_WHILE(e < TS * TK / 4)                 /* A chunk: 16 rows x 8 words */
+                        unsigned r = e / (TK / 4), k = k0 + (e % (TK / 4)) * 4;
+                        uint32_t w = 0;
+                        SIMT_IF_V((i0 + r < M) & (k < K), w)
+                            w = A32[((i0 + r) * K + k) / 4];
+                        SIMT_END_V(w)
+                        ((uint32_t *) sA)[e] = w;
+                        e += P;
+                    SIMT_WEND
+                    e = t;
+                    SIMT_WHILE(e < TK * TS / 4)                 /* B chunk: 32 rows x 4 words, transposed */
+                        unsigned kr = e / (TS / 4), jw = (e % (TS / 4)) * 4, kb = k0 + kr;
+                        uint32_t w = 0;
+                        SIMT_IF_V((kb < K) & (j0 + jw < N), w)
+                            w = B32[(kb * N + j0 + jw) / 4];
+                        SIMT_END_V(w)
+                        sBt[jw * TK + kr] = (int8_t) w;
+                        sBt[(jw + 1) * TK + kr] = (int8_t) (w >> 8);
+                        sBt[(jw + 2) * TK + kr] = (int8_t) (w >> 16);
+                        sBt[(jw + 3) * TK + kr] = (int8_t) (w >> 24);
+                        e += P;
+                    SIMT_WEND
+                } else {
+                    e = t;
+                    SIMT_WHILE(e < TS * TK)
+                        unsigned r = e / TK, c = e % TK, k = k0 + c;
+                        int8_t va = 0, vb = 0;
+                        SIMT_IF_V((i0 + r < M) & (k < K), va)
+                            va = A[(i0 + r) * K + k];
+                        SIMT_END_V(va)
+                        unsigned kb = k0 + e / TS, jb = e % TS;           /* B row kb, column j0 + jb */
+                        SIMT_IF_V((kb < K) & (j0 + jb < N), vb)
+                            vb = B[kb * N + j0 + jb];
+                        SIMT_END_V(vb)
+                        sA[e] = va;
+                        sBt[jb * TK + e / TS] = vb;
+                        e += P;
+                    SIMT_WEND
+                }
                 simt_sync();
                 e = t;
                 SIMT_WHILE(e < TS * TS / 4)                   /* item: row ii, 4 adjacent columns */
