@@ -7,13 +7,13 @@ import java.nio.ByteOrder;
 /**
  * Runs the C kernels on a {@link SimtMachine}: builds (cached) and loads the kernel, places the
  * tensors in global memory after the ELF's {@code _end} (64-byte aligned), writes the arguments into
- * the kernel's {@code kargs} words, runs it and reads the output back. Thread stacks (256 B each)
- * sit at the top of shared memory (crt0.S); the GEMM kernel uses its first 2 KiB.
+ * the kernel's {@code kargs} words, runs it and reads the output back. Thread stacks (260 B each)
+ * sit at the top of shared memory (crt0.S); the GEMM kernel uses its first 2.2 KiB.
  */
 public final class SimtKernels {
-    public static final int STACK_BYTES = 256;
+    public static final int STACK_BYTES = 260;
     /** Shared memory the kernels use below the stacks (the GEMM tiles). */
-    public static final int KERNEL_SHARED_BYTES = 2048;
+    public static final int KERNEL_SHARED_BYTES = 4096;
 
     private SimtKernels() {}
 

@@ -34,7 +34,7 @@ class SimtConfigTest {
     @Test void kernelsThatDoNotFitGetAClearError() {
         SimtKernels.checkFits(SimtConfig.of(8, 8));
         var e = assertThrows(IllegalArgumentException.class, () -> SimtKernels.checkFits(SimtConfig.of(32, 32)));
-        assertTrue(e.getMessage().contains("1024 threads need 262144 bytes of shared memory"), e.getMessage());
+        assertTrue(e.getMessage().contains("1024 threads need 266240 bytes of shared memory"), e.getMessage());
     }
 
     @Test void nonElfFilesAreRefused() {
