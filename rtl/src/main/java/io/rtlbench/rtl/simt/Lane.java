@@ -13,6 +13,7 @@ import io.rtlbench.rtl.simt.SimtIsa.AluFn;
 /**
  * One thread's datapath: the RV32I ALU, the RV32M multiplier (all four forms) and the branch
  * comparator. Combinational: the result is written back at the end of the execute cycle.
+ * The multiplier's operands are held at zero unless a multiply executes (operand isolation).
  * Simplification: a single-cycle 32x32 multiplier. Division is not here: DIV/DIVU/REM/REMU go to
  * the iterative {@link Divider}.
  */
@@ -34,9 +35,13 @@ public final class Lane extends HwModule {
         SInt sa = asSInt(a), sb = asSInt(b);
         UInt shamt = bits(b, 4, 0);
         Bool lts = node("lts", lt(sa, sb)), ltu = node("ltu", lt(a, b));
-        UInt prodSS = node("prodSS", asUInt(mul(sa, sb)));
-        UInt prodUU = node("prodUU", mul(a, b));
-        UInt prodSU = node("prodSU", asUInt(mul(sa, b)));
+        // Operand isolation: the multiplier sees zeros unless a multiply executes (no idle toggling).
+        Bool isMul = node("isMul", and(ge(io.fn, lit(AluFn.MUL.ordinal(), AluFn.bits())),
+                le(io.fn, lit(AluFn.MULHU.ordinal(), AluFn.bits()))));
+        UInt ma = node("mulA", mux(isMul, a, lit(0, 32))), mb = node("mulB", mux(isMul, b, lit(0, 32)));
+        UInt prodSS = node("prodSS", asUInt(mul(asSInt(ma), asSInt(mb))));
+        UInt prodUU = node("prodUU", mul(ma, mb));
+        UInt prodSU = node("prodSU", asUInt(mul(asSInt(ma), mb)));
 
 
         UInt[] r = new UInt[AluFn.values().length];

@@ -16,15 +16,18 @@ import io.rtlbench.rtl.mem.OffChipPort;
 /**
  * Load/store unit with {@link SimtConfig#LSU_SLOTS} warp memory instructions in flight, handled in
  * order. The oldest instruction that still has requests to make owns the request side: its lanes
- * whose address has top byte 0x70 access {@link SharedMemory} (all in its first cycle there); the
+ * whose address has top byte 0x70 access {@link SharedMemory}, organised as 32 word-interleaved
+ * banks: each cycle every bank serves one word (lanes reading the same word share it), so lanes
+ * that conflict on a bank wait for later cycles; the
  * others go off-chip through the {@link OffChipPort}, coalesced: each cycle the lowest pending lane
  * picks a bus beat and every pending lane in the same beat rides along (one request per distinct
  * beat, back to back; stores merged under a byte mask). Read responses return in order; a FIFO of
  * (slot, lane mask) says whom each beat serves, so later instructions issue their requests while
  * earlier ones wait for data (latency hiding across warps). Completion is in order: the oldest slot
  * writes its load result back ({@code wbValid}) once all its beats are back. Timing: a shared-only
- * access takes 2 cycles; an off-chip load about latency + beats. Global addresses are taken modulo
- * the off-chip size. Simplifications: no misaligned accesses, no caches, no bank conflicts.
+ * access takes 1 + (worst bank conflict degree) cycles; an off-chip load about latency + beats.
+ * Global addresses are taken modulo the off-chip size. Simplifications: no misaligned accesses, no
+ * caches.
  */
 public final class Lsu extends HwModule {
     public static final class LsuIO extends HwBundle {
@@ -70,7 +73,7 @@ public final class Lsu extends HwModule {
         Vec<Vec<UInt>> sResult = reg("slotResult", Vec(s, Vec(t, UInt(32))));
         Vec<UInt> sPend = regInit("slotPend", vecOf(SimtUtil.repeat(s, () -> lit(0, t))));
         Vec<UInt> sOut = regInit("slotOutstanding", vecOf(SimtUtil.repeat(s, () -> lit(0, ob))));
-        Vec<Bool> sFresh = regInit("slotFresh", vecOf(SimtUtil.repeat(s, () -> lit(false))));
+        Vec<UInt> sShared = regInit("slotShared", vecOf(SimtUtil.repeat(s, () -> lit(0, t))));  // shared lanes left
         UInt head = regInit("head", lit(0, sb)), req = regInit("req", lit(0, sb)), tail = regInit("tail", lit(0, sb));
         UInt count = regInit("count", lit(0, sb + 1)), reqLeft = regInit("reqLeft", lit(0, sb + 1));
 
@@ -80,7 +83,8 @@ public final class Lsu extends HwModule {
             Bool g = not(isShared(io.addr.apply(l)));
             globalIn = l == t - 1 ? asUInt(g) : cat(globalIn, asUInt(g));
         }
-        UInt globalMask = node("globalIn", and(io.mask, globalIn));
+        UInt globalLanes = node("globalLanes", globalIn);
+        UInt globalMask = node("globalIn", and(io.mask, globalLanes));
         when(io.start, () -> {
             connect(pick(sWarp, tail), io.warp);
             connect(pick(sRd, tail), io.rd);
@@ -90,7 +94,7 @@ public final class Lsu extends HwModule {
             connect(pick(sAddr, tail), io.addr);
             connect(pick(sData, tail), io.data);
             connect(pick(sPend, tail), globalMask);
-            connect(pick(sFresh, tail), lit(true));
+            connect(pick(sShared, tail), and(io.mask, not(globalLanes)));
             connect(tail, add(tail, lit(1, sb)));
         });
 
@@ -98,14 +102,29 @@ public final class Lsu extends HwModule {
         Bool reqActive = node("reqActive", neq(reqLeft, lit(0, sb + 1)));
         Vec<UInt> addr = node("reqAddr", pick(sAddr, req)), data = node("reqData", pick(sData, req));
         UInt f3 = node("reqF3", pick(sF3, req)), mask = node("reqMask", pick(sMask, req)), pend = node("reqPend", pick(sPend, req));
-        Bool store = node("reqStore", pick(sStore, req)), fresh = node("reqFresh", and(reqActive, pick(sFresh, req)));
+        Bool store = node("reqStore", pick(sStore, req));
+        UInt sharedLeft = node("sharedLeft", mux(reqActive, pick(sShared, req), lit(0, t)));
         Vec<UInt> reqResult = pick(sResult, req);
         SharedMemory smem = instance("smem", () -> new SharedMemory(cfg));
         connect(smem.io.write, store);
         UInt sizeMask = mux(eq(f3, lit(0, 3)), lit(1, 4), mux(eq(bits(f3, 1, 0), lit(1, 2)), lit(3, 4), lit(15, 4)));
+        // 32 word-interleaved banks: a lane waits while a lower pending lane uses its bank for another word
+        UInt served = lit(0, 1);
+        for (int l = 0; l < t; l++) {
+            UInt wl = bits(addr.apply(l), cfg.sharedAddrBits() + 1, 2);
+            Bool blocked = lit(false);
+            for (int j = 0; j < l; j++) {
+                UInt wj = bits(addr.apply(j), cfg.sharedAddrBits() + 1, 2);
+                blocked = or(blocked, and(bit(sharedLeft, j), and(eq(low(wj, 5), low(wl, 5)), neq(wj, wl))));
+            }
+            Bool sv = and(bit(sharedLeft, l), not(blocked));
+            served = l == 0 ? asUInt(sv) : cat(asUInt(sv), served);
+        }
+        UInt servedN = node("sharedServed", served);
+        when(reqActive, () -> connect(pick(sShared, req), and(sharedLeft, not(servedN))));
         for (int l = 0; l < t; l++) {
             UInt a = addr.apply(l);
-            Bool en = node("sharedEn" + l, and(and(fresh, bit(mask, l)), isShared(a)));
+            Bool en = node("sharedEn" + l, bit(servedN, l));
             connect(smem.io.en.apply(l), en);
             connect(smem.io.addr.apply(l), bits(a, cfg.sharedAddrBits() + 1, 2));
             connect(smem.io.wdata.apply(l), low(shl(data.apply(l), cat(bits(a, 1, 0), lit(0, 3))), 32));
@@ -113,7 +132,6 @@ public final class Lsu extends HwModule {
             final int ll = l;
             when(en, () -> connect(reqResult.apply(ll), extract(shr(smem.io.rdata.apply(ll), cat(bits(a, 1, 0), lit(0, 3))), f3)));
         }
-        when(fresh, () -> connect(pick(sFresh, req), lit(false)));
 
         UInt leader = lit(0, Math.max(1, SimtConfig.log2(t)));
         for (int l = t - 1; l >= 0; l--) leader = mux(bit(pend, l), lit(l, Math.max(1, SimtConfig.log2(t))), leader);
@@ -140,7 +158,7 @@ public final class Lsu extends HwModule {
         Bool fire = node("fire", and(reqValid, io.mem.reqReady));
         Bool pushRead = node("pushRead", and(fire, not(store)));
         when(fire, () -> connect(pick(sPend, req), and(pend, not(matchN))));
-        Bool advance = node("advance", and(and(reqActive, not(pick(sFresh, req))), eq(pend, lit(0, t))));
+        Bool advance = node("advance", and(and(reqActive, eq(pick(sShared, req), lit(0, t))), eq(pend, lit(0, t))));
         when(advance, () -> connect(req, add(req, lit(1, sb))));
 
         // ---- response side: beats return in order to the slot that asked ------------------------------

@@ -13,11 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * On-chip shared memory: four byte-wide banks ({@code bank0..bank3}, byte i of a word in bank i)
- * with one read/write port per lane, so a whole warp accesses it in one cycle. Reads are
- * combinational; byte-masked writes land at the clock edge. Simplification: no bank conflicts are
- * modelled (an ideal multi-ported SRAM); two lanes writing the same byte in one cycle: the higher
- * lane wins.
+ * On-chip shared memory storage: four byte-wide arrays ({@code bank0..bank3}, byte i of a word in
+ * array i) with one read/write port per lane. Reads are combinational; byte-masked writes land at
+ * the clock edge. The {@link Lsu} enables at most one word per 32-word bank per cycle (bank
+ * conflicts serialise there); two lanes writing the same byte in one cycle: the higher lane wins.
  */
 public final class SharedMemory extends HwModule {
     public static final class SharedMemoryIO extends HwBundle {

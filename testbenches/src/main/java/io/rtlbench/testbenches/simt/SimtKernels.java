@@ -7,15 +7,23 @@ import java.nio.ByteOrder;
 /**
  * Runs the C kernels on a {@link SimtMachine}: builds (cached) and loads the kernel, places the
  * tensors in global memory after the ELF's {@code _end} (64-byte aligned), writes the arguments into
- * the kernel's {@code kargs} words, runs it and reads the output back. Thread stacks (256 B each)
- * sit at the top of shared memory (crt0.S); the GEMM kernel uses its first 2 KiB.
+ * the kernel's {@code kargs} words, runs it and reads the output back. Thread stacks (260 B each)
+ * sit at the top of shared memory (crt0.S); the GEMM kernel uses its first 2.2 KiB.
  */
 public final class SimtKernels {
-    public static final int STACK_BYTES = 256;
+    public static final int STACK_BYTES = 260;
     /** Shared memory the kernels use below the stacks (the GEMM tiles). */
-    public static final int KERNEL_SHARED_BYTES = 2048;
+    public static final int KERNEL_SHARED_BYTES = 4096;
 
     private SimtKernels() {}
+
+    /** Throws a clear error when the kernels' stacks and tiles do not fit in the core's shared memory. */
+    public static void checkFits(SimtConfig cfg) {
+        long stacks = (long) STACK_BYTES * cfg.warps() * cfg.threads();
+        if (stacks + KERNEL_SHARED_BYTES > cfg.sharedBytes())
+            throw new IllegalArgumentException(String.format("%d threads need %d bytes of shared memory for stacks plus %d for "
+                    + "the kernels; the core has %d", cfg.warps() * cfg.threads(), stacks, KERNEL_SHARED_BYTES, cfg.sharedBytes()));
+    }
 
     /** A kernel's output and the counters of its run. */
     public record Run<T>(T output, SimtMachine.Result counters) {}
@@ -79,10 +87,7 @@ public final class SimtKernels {
         Session(SimtMachine m, String kernel) {
             this.m = m;
             SimtConfig cfg = m.config();
-            long stacks = (long) STACK_BYTES * cfg.warps() * cfg.threads();
-            if (stacks + KERNEL_SHARED_BYTES > cfg.sharedBytes())
-                throw new IllegalArgumentException(String.format("%d threads need %d bytes of shared memory for stacks plus %d for "
-                        + "the kernels; the core has %d", cfg.warps() * cfg.threads(), stacks, KERNEL_SHARED_BYTES, cfg.sharedBytes()));
+            checkFits(cfg);
             elf = Elf.read(KernelBuild.kernel(kernel));
             m.load(elf);
             heap = align(elf.symbol("_end"));

@@ -7,8 +7,6 @@ import io.rtlbench.rtl.simt.SimtConfig;
 import io.rtlbench.rtl.simt.SimtIsa;
 import io.rtlbench.rtl.simt.SimtSoc;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Driver of the SIMT core ({@link SimtSoc} on the emulator): loads an ELF (text into
@@ -41,19 +39,6 @@ public final class SimtMachine implements AutoCloseable {
                          long divergentBranches, long bytesRead, long bytesWritten) {
         public double ipc() { return cycles == 0 ? 0 : (double) warpInstrs / cycles; }
         public double threadIpc() { return cycles == 0 ? 0 : (double) threadInstrs / cycles; }
-        public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (var c : Result.class.getRecordComponents()) {
-                try {
-                    m.put(c.getName(), c.getAccessor().invoke(this));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            m.put("ipc", ipc());
-            m.put("threadIpc", threadIpc());
-            return m;
-        }
     }
 
     /** Clears global memory, loads the program and resets the core (call before {@link #run}). */

@@ -1,8 +1,10 @@
 /* Start-up of C kernels: warp 0 spawns the other warps at _start, every warp turns on all its
-   threads, each thread gets a 256-byte stack at the top of shared memory (by its hart id: on-chip,
+   threads, each thread gets a 260-byte stack at the top of shared memory (by its hart id: on-chip,
    one cycle for a whole warp, instead of one uncoalesced off-chip beat per thread for every spill)
    and calls main(); when main returns the warp stops (TMC 0). The program ends when every warp
-   has stopped. Shared memory below W*T*256 bytes from its top is free for the kernel. */
+   has stopped. The stack stride is 65 words, odd, so that the lanes' stacks do not collide in one of
+   the 32 shared-memory banks (4-byte aligned only: nothing here needs 16). Shared memory below
+   W*T*260 bytes from its top is free for the kernel. */
     .section .text.init
     .globl _start
 _start:
@@ -17,7 +19,9 @@ _start:
     csrr t2, 0xFC3              /* shared-memory bytes */
     li sp, 0x70000000
     add sp, sp, t2
-    slli t1, t1, 8
+    slli t0, t1, 8              /* 260 bytes (65 words) apart: stacks start in different banks */
+    slli t1, t1, 2
+    add t1, t1, t0
     sub sp, sp, t1
     .option push
     .option norelax

@@ -59,7 +59,7 @@ class SimtKernelTest {
     }
 
     @ParameterizedTest(name = "gemm {2}x{3}x{4} on {0}x{1}")
-    @CsvSource({"1, 4, 5, 7, 3", "4, 8, 16, 32, 16", "4, 8, 20, 40, 17", "8, 8, 33, 9, 18"})
+    @CsvSource({"1, 4, 5, 7, 3", "4, 8, 16, 32, 16", "4, 8, 20, 40, 17", "8, 8, 33, 9, 18", "4, 8, 21, 36, 12", "1, 4, 17, 4, 20"})
     void gemmIsBitExact(int w, int t, int mm, int k, int n) {
         SimtMachine m = SimtMachines.get(w, t);
         Random rnd = new Random(SEED ^ (mm * 31 + k * 7 + n));

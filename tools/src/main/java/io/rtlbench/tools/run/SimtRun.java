@@ -65,6 +65,7 @@ public final class SimtRun {
         int mm = dims[0], k = dims[1], n = dims[2];
         Random rnd = new Random(o.seed);
         byte[][] a = MatMulGolden.random(rnd, mm, k), b = MatMulGolden.random(rnd, k, n);
+        SimtKernels.checkFits(cfg);  // before the (slow) emulator build
         try (SimtMachine m = new SimtMachine(cfg)) {
             SimtKernels.Run<int[][]> run;
             try {
