@@ -11,14 +11,14 @@ import picocli.CommandLine.Command;
         description = "RTL-level testbed: a systolic ASIC vs a SIMT GPU, generated from Java, run on Verilator.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class Main {
-    /** Every sub-command; add new ones here. */
-    static final Object[] SUBCOMMANDS = {new DemoCommand(), new BenchCommand(), new RunCommand(), new io.rtlbench.tools.wave.WaveCommand(), new io.rtlbench.tools.report.ReportCommand(), new io.rtlbench.tools.compare.CompareCommand()};
+    /** Every sub-command; add new ones here (classes: each command line gets fresh option objects). */
+    static final Class<?>[] SUBCOMMANDS = {DemoCommand.class, BenchCommand.class, RunCommand.class, io.rtlbench.tools.wave.WaveCommand.class, io.rtlbench.tools.report.ReportCommand.class, io.rtlbench.tools.compare.CompareCommand.class};
 
     private Main() {}
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        for (Object sub : SUBCOMMANDS) cl.addSubcommand(sub);
+        for (Class<?> sub : SUBCOMMANDS) cl.addSubcommand(sub);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // Errors the user can act on are printed as one message; bugs keep their stack trace.
             if (ex instanceof IllegalArgumentException || ex instanceof io.rtlbench.emulator.EmulatorException
