@@ -13,13 +13,14 @@ import java.util.Map;
 
 /**
  * Tiles any GEMM onto the array. WS: folds are (K tile of R) x (N tile of C) weight tiles, each
- * PRELOADed and then streamed with an M block (up to half the accumulator / scratchpad) of
- * activation rows, accumulating over K tiles in the accumulator. OS: folds are (M tile of R) x
- * (N tile of C) output tiles, streaming a K block (up to half the scratchpad) of A and B rows.
- * Edge tiles are zero-padded in the off-chip image; scratchpad rows narrower than a beat are packed
- * when their width divides the bus, else padded to whole beats (costs bandwidth for odd sizes). Loads for the next fold are emitted right
- * after the current COMPUTE and each tile's MVOUT is spread over the next tile's folds, so DMA and
- * compute overlap.
+ * PRELOADed and then streamed with an M block of activation rows (sized so the block's A stays
+ * resident across all N tiles when possible), accumulating over K tiles in the accumulator. OS:
+ * folds are (M tile of R) x (N tile of C) output tiles streaming a K block of A and B rows; groups
+ * of M tiles keep their A resident while the N tiles' B streams past. Edge tiles are zero-padded in
+ * the off-chip image; scratchpad rows narrower than a beat are packed when their width divides the
+ * bus, else padded to whole beats. Loads for the next fold are emitted right after the current
+ * COMPUTE and each tile's MVOUT is spread over the next tile's folds, so DMA and compute overlap;
+ * slots are reused least-recently-used first, each reuse waiting for the commands that last used it.
  */
 public final class SystolicCompiler {
     private final SystolicConfig cfg;
