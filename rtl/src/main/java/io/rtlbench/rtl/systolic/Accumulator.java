@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * The accumulator SRAM: {@code rows} rows of C INT32 lanes, banked one off-chip beat wide (bank q
- * holds lanes q*bus/4 ..). Ports: the DMA writes one beat (move-in of biases) and reads a whole row
- * (move-out); the array side writes a whole row, adding to the old value when {@code eAccumulate}
+ * holds lanes q*bus/4 ..). Ports: the DMA writes one beat (move-in of biases) and reads
+ * {@code readRows} consecutive whole rows from {@code rRow} (move-out; lane j*C+l = row rRow+j, lane l); the array side writes a whole row, adding to the old value when {@code eAccumulate}
  * (read-modify-write in one cycle, INT32 wrapping) or overwriting. Simplification: combinational
  * reads; the compiler keeps the two write ports off the same row in the same cycle.
  */
@@ -33,31 +33,35 @@ public final class Accumulator extends HwModule {
         public final Bool eAccumulate = in(Bool());
         public final Vec<SInt> eData;
 
-        public AccumulatorIO(Integer rows, Integer lanes, Integer busBytes) {
-            super(rows, lanes, busBytes);
+        public AccumulatorIO(Integer rows, Integer lanes, Integer busBytes, Integer readRows) {
+            super(rows, lanes, busBytes, readRows);
             dData = in(UInt(busBytes * 8));
-            rData = out(Vec(lanes, SInt(32)));
+            rData = out(Vec(readRows * lanes, SInt(32)));
             eData = in(Vec(lanes, SInt(32)));
         }
     }
 
     public final AccumulatorIO io;
 
-    public Accumulator(int rows, int lanes, int busBytes) {
-        io = io("io", new AccumulatorIO(rows, lanes, busBytes));
+    public Accumulator(int rows, int lanes, int busBytes, int readRows) {
+        io = io("io", new AccumulatorIO(rows, lanes, busBytes, readRows));
         int perBank = busBytes / 4, banks = (lanes + perBank - 1) / perBank, rowBits = SystolicConfig.log2(rows);
-        UInt dAddr = node("dAddr", low(io.dRow, rowBits)), rAddr = node("rAddr", low(io.rRow, rowBits));
+        UInt dAddr = node("dAddr", low(io.dRow, rowBits));
+        UInt[] rAddr = new UInt[readRows];
+        for (int j = 0; j < readRows; j++) rAddr[j] = node("rAddr_" + j, low(add(io.rRow, lit(j, 16)), rowBits));
         UInt eAddr = node("eAddr", low(io.eRow, rowBits));
         for (int q = 0; q < banks; q++) {
             Mem<UInt> bank = mem("bank_" + q, rows, UInt(busBytes * 8));
             int qq = q;
-            UInt rWord = node("rWord_" + q, read(bank, rAddr));
+            UInt[] rWord = new UInt[readRows];
+            for (int j = 0; j < readRows; j++) rWord[j] = node("rWord_" + q + "_" + j, read(bank, rAddr[j]));
             UInt eOld = node("eOld_" + q, read(bank, eAddr));
             List<UInt> newLanes = new ArrayList<>();
             for (int l = perBank - 1; l >= 0; l--) {
                 int lane = q * perBank + l;
                 if (lane >= lanes) { newLanes.add(lit(0, 32)); continue; }
-                connect(io.rData.apply(lane), asSInt(bits(rWord, 32 * l + 31, 32 * l)));
+                for (int j = 0; j < readRows; j++)
+                    connect(io.rData.apply(j * lanes + lane), asSInt(bits(rWord[j], 32 * l + 31, 32 * l)));
                 SInt old = asSInt(bits(eOld, 32 * l + 31, 32 * l));
                 SInt sum = mux(io.eAccumulate, add(old, io.eData.apply(lane)), io.eData.apply(lane));
                 newLanes.add(asUInt(sum));

@@ -20,7 +20,8 @@ import java.util.List;
  * travel packed (busBytes / rowBytes rows a beat, when that divides) and are written together. The request side moves on to the next
  * MVIN while the responses of up to two MVINs are still due (a 2-entry response queue), so the
  * off-chip latency overlaps the next request stream. MVOUT reads accumulator rows, requantizes
- * them to INT8 (or sends raw INT32) and posts one write beat per request. Completion ({@code done}
+ * them to INT8 (packed busBytes / C rows a beat when C divides the bus; the byte mask drops rows past
+ * the end) or sends raw INT32, and posts one write beat per request. Completion ({@code done}
  * pulse) is in command order: MVIN at its last response, MVOUT at its last accepted write, CONFIG
  * at once; MVOUT and CONFIG start only when no MVIN response is due.
  */
@@ -46,7 +47,7 @@ public final class DmaEngine extends HwModule {
             super(cfg);
             port = new OffChipPort(cfg.offchip());
             wData = out(UInt(cfg.busBytes() * 8));
-            accData = in(Vec(cfg.cols(), SInt(32)));
+            accData = in(Vec(cfg.packOut() * cfg.cols(), SInt(32)));
         }
     }
 
@@ -104,7 +105,7 @@ public final class DmaEngine extends HwModule {
             connect(base, f(io.cmd, Cmd.Field.DRAM_ADDR));
             connect(addr, f(io.cmd, Cmd.Field.DRAM_ADDR));
             connect(bpr, mux(cmdOut, outBpr, inBpr));
-            connect(pack, mux(cmdOut, lit(1, 8), inPack));
+            connect(pack, mux(cmdOut, mux(raw, lit(1, 8), lit(cfg.packOut(), 8)), inPack));
             connect(reqRow, lit(0, 16));
             connect(reqBeat, lit(0, 8));
         });
@@ -114,7 +115,14 @@ public final class DmaEngine extends HwModule {
         connect(io.port.reqValid, reqPending);
         connect(io.port.reqWrite, isOut);
         connect(io.port.reqAddr, addr);
-        connect(io.port.reqMask, fill(bus, lit(1, 1)));
+        int packOut = cfg.packOut(), cols = cfg.cols();
+        if (packOut == 1) connect(io.port.reqMask, fill(bus, lit(1, 1)));
+        else {  // packed INT8 rows: enable only the bytes of rows that exist
+            UInt[] enables = new UInt[packOut];
+            for (int j = 0; j < packOut; j++)
+                enables[packOut - 1 - j] = fill(cols, asUInt(or(eq(pack, lit(1, 8)), lt(add(reqRow, lit(j, 16)), rows))));
+            connect(io.port.reqMask, cat(enables));
+        }
         Bool reqFire = node("reqFire", and(reqPending, io.port.reqReady));
         connect(io.offchipStall, and(reqPending, not(io.port.reqReady)));
         Bool reqRowEnd = node("reqRowEnd", eq(reqBeat, sub(bpr, lit(1, 8))));
@@ -125,16 +133,14 @@ public final class DmaEngine extends HwModule {
         });
         // Move-out data: the accumulator row being sent, requantized or raw, cut into beats.
         connect(io.accRow, add(local, reqRow));
-        Requant rq = instance("requant", () -> new Requant(cfg.cols()));
+        Requant rq = instance("requant", () -> new Requant(packOut * cols));
         connect(rq.io.in, io.accData);
         connect(rq.io.scale, scale);
         connect(rq.io.shift, shift);
         connect(rq.io.relu, relu);
         List<UInt> rawLanes = new ArrayList<>(), q8Lanes = new ArrayList<>();
-        for (int l = cfg.cols() - 1; l >= 0; l--) {
-            rawLanes.add(asUInt(io.accData.apply(l)));
-            q8Lanes.add(asUInt(rq.io.out.apply(l)));
-        }
+        for (int l = cols - 1; l >= 0; l--) rawLanes.add(asUInt(io.accData.apply(l)));
+        for (int l = packOut * cols - 1; l >= 0; l--) q8Lanes.add(asUInt(rq.io.out.apply(l)));
         UInt rawRow = node("rawRow", pad(cat(rawLanes.toArray(new UInt[0])), cfg.beatsAcc() * bus * 8));
         UInt q8Row = node("q8Row", pad(cat(q8Lanes.toArray(new UInt[0])), cfg.beatsOut8() * bus * 8));
         List<UInt> beats = new ArrayList<>();

@@ -63,6 +63,8 @@ public record SystolicConfig(Array array, Memories memories, OffChipConfig offch
     public int packA() { return pack(rows()); }
     /** Scratchpad-B rows packed in one off-chip beat (C bytes each). */
     public int packB() { return pack(cols()); }
+    /** Requantized INT8 output rows (C bytes) packed in one off-chip beat by MVOUT. */
+    public int packOut() { return pack(cols()); }
     private int pack(int rowBytes) { return rowBytes < busBytes() && busBytes() % rowBytes == 0 ? busBytes() / rowBytes : 1; }
     /** Off-chip beats per scratchpad-B row (C bytes). */
     public int beatsB() { return ceil(cols(), busBytes()); }

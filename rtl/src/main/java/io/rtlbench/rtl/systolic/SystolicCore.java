@@ -51,7 +51,7 @@ public final class SystolicCore extends HwModule {
         io = io("io", new CoreIO(cfg));
         Scratchpad spadA = instance("spadA", () -> new Scratchpad(cfg.memories().spadRows(), cfg.rows(), cfg.busBytes(), cfg.packA()));
         Scratchpad spadB = instance("spadB", () -> new Scratchpad(cfg.memories().spadRows(), cfg.cols(), cfg.busBytes(), cfg.packB()));
-        Accumulator acc = instance("acc", () -> new Accumulator(cfg.memories().accRows(), cfg.cols(), cfg.busBytes()));
+        Accumulator acc = instance("acc", () -> new Accumulator(cfg.memories().accRows(), cfg.cols(), cfg.busBytes(), cfg.packOut()));
         DmaEngine dma = instance("dma", () -> new DmaEngine(cfg));
         ExecIO ex = cfg.array().dataflow() == SystolicConfig.Dataflow.WS
                 ? instance("exec", () -> new WsExec(cfg.array())).io

@@ -28,12 +28,25 @@ public final class OffChipImage {
     public int busBytes() { return busBytes; }
     public int size() { return top; }
 
-    /** Contents as 64-bit words (the emulator's memory word layout), padded to whole beats. */
-    public long[] words() {
-        long[] w = new long[top / 8];
-        for (int i = 0; i < w.length; i++)
-            for (int b = 0; b < 8; b++) w[i] |= (bytes[8 * i + b] & 0xFFL) << (8 * b);
+    /**
+     * Contents in the emulator's memory word layout: one beat per memory word, each word as
+     * ceil(beat bits / 64) longs, low bytes first (a 4-byte beat takes one long).
+     */
+    public long[] words() { return toWords(bytes, top, busBytes); }
+
+    static long[] toWords(byte[] bytes, int length, int busBytes) {
+        int perBeat = Math.max(1, busBytes / 8), beats = length / busBytes;
+        long[] w = new long[beats * perBeat];
+        for (int i = 0; i < length; i++) w[i / busBytes * perBeat + i % busBytes / 8] |= (bytes[i] & 0xFFL) << (8 * (i % busBytes % 8));
         return w;
+    }
+
+    /** The inverse of {@link #words()}: memory words back to bytes. */
+    public static byte[] toBytes(long[] words, int busBytes) {
+        int perBeat = Math.max(1, busBytes / 8), beats = words.length / perBeat;
+        byte[] b = new byte[beats * busBytes];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) (words[i / busBytes * perBeat + i % busBytes / 8] >>> (8 * (i % busBytes % 8)));
+        return b;
     }
 
     /** Reads a little-endian INT32 from raw memory bytes. */

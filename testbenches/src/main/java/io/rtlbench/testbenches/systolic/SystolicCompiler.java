@@ -13,13 +13,14 @@ import java.util.Map;
 
 /**
  * Tiles any GEMM onto the array. WS: folds are (K tile of R) x (N tile of C) weight tiles, each
- * PRELOADed and then streamed with an M block (up to half the accumulator / scratchpad) of
- * activation rows, accumulating over K tiles in the accumulator. OS: folds are (M tile of R) x
- * (N tile of C) output tiles, streaming a K block (up to half the scratchpad) of A and B rows.
- * Edge tiles are zero-padded in the off-chip image; scratchpad rows narrower than a beat are packed
- * when their width divides the bus, else padded to whole beats (costs bandwidth for odd sizes). Loads for the next fold are emitted right
- * after the current COMPUTE and each tile's MVOUT is spread over the next tile's folds, so DMA and
- * compute overlap.
+ * PRELOADed and then streamed with an M block of activation rows (sized so the block's A stays
+ * resident across all N tiles when possible), accumulating over K tiles in the accumulator. OS:
+ * folds are (M tile of R) x (N tile of C) output tiles streaming a K block of A and B rows; groups
+ * of M tiles keep their A resident while the N tiles' B streams past. Edge tiles are zero-padded in
+ * the off-chip image; scratchpad rows narrower than a beat are packed when their width divides the
+ * bus, else padded to whole beats. Loads for the next fold are emitted right after the current
+ * COMPUTE and each tile's MVOUT is spread over the next tile's folds, so DMA and compute overlap;
+ * slots are reused least-recently-used first, each reuse waiting for the commands that last used it.
  */
 public final class SystolicCompiler {
     private final SystolicConfig cfg;
@@ -30,7 +31,7 @@ public final class SystolicCompiler {
     private final Map<Object, Integer> tiles = new HashMap<>();
     private final List<SystolicProgram.OutTile> outTiles = new ArrayList<>();
     private final java.util.ArrayDeque<Runnable> pendingMvouts = new java.util.ArrayDeque<>();
-    private final int outBeats;
+    private final int outStride, outPack;  // output row stride in bytes, rows per beat
 
     private SystolicCompiler(SystolicConfig cfg, GemmJob job) {
         this.cfg = cfg;
@@ -39,7 +40,8 @@ public final class SystolicCompiler {
         C = cfg.cols();
         bus = cfg.busBytes();
         image = new OffChipImage(bus);
-        outBeats = job.requant() == null ? cfg.beatsAcc() : cfg.beatsOut8();
+        outPack = job.requant() == null ? 1 : cfg.packOut();
+        outStride = job.requant() == null ? cfg.beatsAcc() * bus : outPack > 1 ? C : cfg.beatsOut8() * bus;
     }
 
     public static SystolicProgram compile(SystolicConfig cfg, GemmJob job) {
@@ -53,7 +55,7 @@ public final class SystolicCompiler {
                     + cfg.cmdDepth() + "; use a larger cmdDepth or a smaller problem");
         if (c.cs.dmaCount() > 0xFFFF || c.cs.computeCount() > 0xFFFF)
             throw new IllegalArgumentException("the program has more than 65535 DMA or COMPUTE commands");
-        return new SystolicProgram(cfg, job, List.copyOf(c.cs.cmds), c.image, List.copyOf(c.outTiles), c.outBeats * c.bus);
+        return new SystolicProgram(cfg, job, List.copyOf(c.cs.cmds), c.image, List.copyOf(c.outTiles), c.outStride);
     }
 
     private void config() {
@@ -179,17 +181,17 @@ public final class SystolicCompiler {
     }
 
     /**
-     * Queues the tile's MVOUT in chunks of at least 8 rows, one emitted after each COMPUTE of the
-     * next tile, so the stores spread out instead of holding up that tile's loads.
+     * Queues the tile's MVOUT in chunks of at least 8 rows (whole packed beats), one emitted after
+     * each COMPUTE of the next tile, so the stores spread out instead of holding up its loads.
      */
     private void deferMvout(Slot acc, int m0, int n0, int rows, int cols, int steps) {
         flushMvouts();
-        int addr = image.alloc((long) rows * outBeats);
+        int addr = image.alloc(((long) rows * outStride + bus - 1) / bus);
         outTiles.add(new SystolicProgram.OutTile(addr, m0, n0, rows, cols));
-        int writer = acc.lastWriter, chunk = Math.max(8, (rows + steps - 1) / steps);
+        int writer = acc.lastWriter, chunk = (Math.max(8, (rows + steps - 1) / steps) + outPack - 1) / outPack * outPack;
         for (int r0 = 0; r0 < rows; r0 += chunk) {
             int first = r0, n = Math.min(chunk, rows - r0);
-            pendingMvouts.add(() -> acc.lastMvout = cs.dma(new Cmd.Builder(Op.MVOUT).set(Field.DRAM_ADDR, addr + first * outBeats * bus)
+            pendingMvouts.add(() -> acc.lastMvout = cs.dma(new Cmd.Builder(Op.MVOUT).set(Field.DRAM_ADDR, addr + first * outStride)
                     .set(Field.LOCAL_ROW, acc.base + first).set(Field.ROWS, n), writer));
         }
     }

@@ -65,10 +65,7 @@ public final class SystolicDriver implements AutoCloseable {
         sim.writeMemory(OFFCHIP_MEM, 0, img);
         sim.reset(2);
         sim.runUntil("io_done", maxCycles);
-        long[] back = sim.readMemory(OFFCHIP_MEM, 0, img.length / (cfg.busBytes() / 8));
-        byte[] mem = new byte[back.length * 8];
-        for (int i = 0; i < back.length; i++)
-            for (int b = 0; b < 8; b++) mem[8 * i + b] = (byte) (back[i] >>> (8 * b));
+        byte[] mem = OffChipImage.toBytes(sim.readMemory(OFFCHIP_MEM, 0, p.image().size() / cfg.busBytes()), cfg.busBytes());
         Map<String, Long> counters = new LinkedHashMap<>();
         for (String[] c : COUNTERS) counters.put(c[0], sim.peek(c[1]));
         return new Result(p.unpack(mem), counters);

@@ -22,7 +22,7 @@ class SystolicRunTest {
 
     @Test void runsVerifiesAndWritesJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("run.json");
-        int code = fresh().execute("--core", "systolic", "--rows", "4", "--cols", "4", "--dataflow", "os",
+        int code = fresh().execute("--core", "systolic", "--rows", "8", "--cols", "8", "--dataflow", "os",
                 "--workload", "gemm:7,11,5", "--seed", "3", "--json", json.toString());
         assertEquals(0, code);
         String text = Files.readString(json);
