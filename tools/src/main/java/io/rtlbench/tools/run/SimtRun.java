@@ -6,7 +6,9 @@ import io.rtlbench.testbenches.demo.MatMulGolden;
 import io.rtlbench.testbenches.simt.Elf;
 import io.rtlbench.testbenches.simt.SimtKernels;
 import io.rtlbench.testbenches.simt.SimtMachine;
+import io.rtlbench.testbenches.data.DataPattern;
 import io.rtlbench.tools.Json;
+import io.rtlbench.tools.energy.CoreRules;
 import io.rtlbench.tools.Main;
 import io.rtlbench.tools.RunCommand;
 import java.nio.file.Files;
@@ -64,12 +66,16 @@ public final class SimtRun {
         int[] dims = parseGemm(o.workload);
         int mm = dims[0], k = dims[1], n = dims[2];
         Random rnd = new Random(o.seed);
-        byte[][] a = MatMulGolden.random(rnd, mm, k), b = MatMulGolden.random(rnd, k, n);
+        DataPattern data = DataPattern.parse(o.data);
+        byte[][] a = data.matrix(rnd, mm, k), b = data.matrix(rnd, k, n);
         SimtKernels.checkFits(cfg);  // before the (slow) emulator build
-        try (SimtMachine m = new SimtMachine(cfg)) {
+        try (SimtMachine m = new SimtMachine(cfg, RunExtras.options(o))) {
             SimtKernels.Run<int[][]> run;
+            Map<String, Object> extra = new LinkedHashMap<>();
             try {
+                RunExtras x = RunExtras.begin(o, m.simulator());
                 run = SimtKernels.gemm(m, a, b, o.maxCycles);
+                x.finish(extra, run.counters().bytesRead() + run.counters().bytesWritten(), (long) mm * k * n, CoreRules.simt());
             } catch (SimtMachine.SimtHangException e) {
                 throw new Main.UserError(e.getMessage());
             }
@@ -89,6 +95,7 @@ public final class SimtRun {
                 j.put("macs", macs);
                 j.put("utilization", util);
                 j.put("macs_per_cycle", (double) macs / r.cycles());
+                j.putAll(extra);
                 Json.writeFile(o.json, j);
             }
             return mismatch == null ? 0 : 1;

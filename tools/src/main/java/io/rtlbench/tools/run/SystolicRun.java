@@ -7,7 +7,9 @@ import io.rtlbench.testbenches.systolic.SystolicCompiler;
 import io.rtlbench.testbenches.systolic.SystolicDriver;
 import io.rtlbench.testbenches.systolic.SystolicProgram;
 import io.rtlbench.testbenches.systolic.Workload;
+import io.rtlbench.testbenches.data.DataPattern;
 import io.rtlbench.tools.Json;
+import io.rtlbench.tools.energy.CoreRules;
 import io.rtlbench.tools.RunCommand;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -31,7 +33,7 @@ public final class SystolicRun {
         OffChipConfig off = OffChipConfig.defaults().withLatency(o.offchipLatency);
         if (o.offchipBandwidth != null) off = off.withBandwidth(o.offchipBandwidth);
         SystolicConfig cfg = SystolicConfig.of(o.rows, o.cols, df).withOffChip(off);
-        Workload w = Workload.parse(o.workload, o.seed);
+        Workload w = Workload.parse(o.workload, o.seed, DataPattern.parse(o.data));
         SystolicProgram p = SystolicCompiler.compile(cfg, w.job());
         long size = Math.max(1L << 20, Long.highestOneBit(Math.max(1, p.image().size() - 1)) << 1);
         int depth = Math.max(4096, Integer.highestOneBit(Math.max(1, p.commands().size() - 1)) << 1);
@@ -41,8 +43,11 @@ public final class SystolicRun {
 
         long t0 = System.nanoTime();
         SystolicDriver.Result r;
-        try (SystolicDriver d = new SystolicDriver(cfg)) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        try (SystolicDriver d = new SystolicDriver(cfg, RunExtras.options(o))) {
+            RunExtras x = RunExtras.begin(o, d.simulator());
             r = d.run(p, o.maxCycles);
+            x.finish(extra, r.get("offchip_bytes_read") + r.get("offchip_bytes_written"), r.get("macs"), CoreRules.systolic());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         String mismatch = GemmGolden.firstMismatch(w.job().expected(), r.c());
@@ -72,6 +77,7 @@ public final class SystolicRun {
         json.put("compute_utilization", (double) r.get("macs") / ((double) cfg.rows() * cfg.cols() * Math.max(1, r.get("compute_cycles"))));
         json.put("offchip_bytes", r.get("offchip_bytes_read") + r.get("offchip_bytes_written"));
         json.put("emulator_seconds", seconds);
+        json.putAll(extra);
         for (var e : json.entrySet())
             if (!(e.getValue() instanceof Map)) System.out.printf(Locale.ROOT, "%-26s %s%n", e.getKey(),
                     e.getValue() instanceof Double v ? String.format(Locale.ROOT, "%.4f", v) : e.getValue());
