@@ -26,13 +26,22 @@ public final class WaveGtkwCommand implements Callable<Integer> {
     @Mixin WaveCommand.Cycles cycles;
     @Parameters(index = "0", paramLabel = "FILE", description = "VCD file") Path file;
     @Option(names = {"-o", "--output"}, required = true, description = ".gtkw file to write") Path output;
-    @Option(names = "--group", required = true, paramLabel = "NAME=PATTERN[,PATTERN...]", description = "a group of signals (repeatable)")
+    @Option(names = "--group", paramLabel = "NAME=PATTERN[,PATTERN...]", description = "a group of signals (repeatable)")
     List<String> groups;
+    @Option(names = "--core", description = "the preset groups of a core's run: systolic (command queue, DMA, PE grid edges) or simt (warp scheduler, divergence stack, LSU)")
+    String core;
 
     @Override public Integer call() throws Exception {
         return WaveCommand.userErrors(spec, () -> {
             Waveform w = cycles.open(file);
-            List<GtkwGroup> g = groups.stream().map(GtkwGroup::parse).toList();
+            List<GtkwGroup> g = new java.util.ArrayList<>();
+            if (core != null) g.addAll(switch (core) {
+                case "systolic" -> io.rtlbench.testbenches.wave.CoreWaveGroups.systolic();
+                case "simt" -> io.rtlbench.testbenches.wave.CoreWaveGroups.simt();
+                default -> throw new IllegalArgumentException("--core must be systolic or simt; got '" + core + "'");
+            });
+            if (groups != null) groups.stream().map(GtkwGroup::parse).forEach(g::add);
+            if (g.isEmpty()) throw new IllegalArgumentException("give --core systolic|simt or at least one --group");
             Files.writeString(output, GtkwSaveFile.render(w.header(), file, g));
             spec.commandLine().getOut().printf("wrote %s (%d groups)%n", output, g.size());
             return 0;

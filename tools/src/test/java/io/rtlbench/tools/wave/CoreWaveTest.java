@@ -32,6 +32,12 @@ class CoreWaveTest {
         return out.toString();
     }
 
+    String gtkw(Path vcd, String core) throws Exception {
+        Path out = tmp.resolve(core + ".gtkw");
+        run("wave", "gtkw", vcd.toString(), "-o", out.toString(), "--core", core);
+        return Files.readString(out);
+    }
+
     static long totalCycles(Path json) throws Exception {
         var m = java.util.regex.Pattern.compile("\"total_cycles\": (\\d+)").matcher(Files.readString(json));
         assertTrue(m.find());
@@ -47,6 +53,8 @@ class CoreWaveTest {
         String show = run("wave", "show", vcd.toString(), "io_macs", "io_offchipBytesWritten", "--at",
                 String.valueOf(totalCycles(json)), "--radix", "dec");
         assertTrue(show.matches("(?s).*io_macs\\s+512\\b.*") && show.matches("(?s).*io_offchipBytesWritten\\s+256\\b.*"), show);
+        String gtkw = gtkw(vcd, "systolic");
+        assertTrue(gtkw.contains("command queue") && gtkw.contains("core.exec.mesh.pe_3_0.io_a") && gtkw.contains("core.pc"), gtkw);
     }
 
     @Test void simtRunDumpsJavaNamesAndTheProductCounts() throws Exception {
@@ -57,5 +65,7 @@ class CoreWaveTest {
         for (String scope : new String[] {"lane0/", "lsu/", "fetch/"}) assertTrue(list.contains(scope), "scope " + scope + " in the VCD");
         String show = run("wave", "show", vcd.toString(), "io_bytesWritten", "--at", String.valueOf(totalCycles(json)), "--radix", "dec");
         assertTrue(show.matches("(?s).*io_bytesWritten\\s+256\\b.*"), show);
+        String gtkw = gtkw(vcd, "simt");
+        assertTrue(gtkw.contains("divergence stack") && gtkw.contains("warp scheduler") && gtkw.contains("ctl.stack_ext.W0_en"), gtkw);
     }
 }
