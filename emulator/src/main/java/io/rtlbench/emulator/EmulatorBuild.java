@@ -97,7 +97,7 @@ public final class EmulatorBuild {
 
     static String key(Elaborated design, BuildOptions opts) {
         return hash(design.topName(), design.systemVerilog(), String.join(" ", VERILATOR_OPTS), String.join(" ", MAKE_OPTS),
-                opts.tag(), HARNESS_VERSION, resource("harness.cpp"), resource("rbapi.h"),
+                opts.tag(), HARNESS_VERSION, resource("harness.cpp"), resource("rbapi.h"), resource("rbvalues.h"), resource("rbtrace.h"),
                 Toolchain.verilatorVersion(), Toolchain.cxxVersion()).substring(0, 16);
     }
 
@@ -122,6 +122,8 @@ public final class EmulatorBuild {
         Files.writeString(obj.resolve("design.inc"), DesignTables.designInc(ports, mems, counted, opts.toggles()));
         Files.writeString(obj.resolve("harness.cpp"), resource("harness.cpp"));
         Files.writeString(obj.resolve("rbapi.h"), resource("rbapi.h"));
+        Files.writeString(obj.resolve("rbvalues.h"), resource("rbvalues.h"));
+        Files.writeString(obj.resolve("rbtrace.h"), resource("rbtrace.h"));
 
         List<String> globals = globalObjects(Files.readString(obj.resolve("Vdut_classes.mk")));
         Path runtime = runtimeObjects(cacheRoot, obj, globals, opts, log);
