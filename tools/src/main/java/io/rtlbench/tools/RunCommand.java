@@ -18,7 +18,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--core", required = true, description = "systolic or simt")
     public String core;
 
-    @Option(names = "--workload", description = "gemm:M,K,N (default ${DEFAULT-VALUE})", defaultValue = "gemm:64,64,64")
+    @Option(names = "--workload", description = "gemm:M,K,N (both cores) or conv:H,W,CIN,COUT,K,STRIDE,PAD (systolic) (default ${DEFAULT-VALUE})", defaultValue = "gemm:64,64,64")
     public String workload;
 
     @Option(names = "--seed", description = "random seed for the tensors (default ${DEFAULT-VALUE})", defaultValue = "1")

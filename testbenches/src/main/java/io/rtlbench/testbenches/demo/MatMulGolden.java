@@ -19,19 +19,12 @@ public final class MatMulGolden {
         return c;
     }
 
-    /** First mismatch as a readable message, or null when equal. */
+    /** First mismatch as a readable message, or null when equal (shared with the systolic golden model). */
     public static String firstMismatch(int[][] expected, int[][] actual) {
-        for (int i = 0; i < expected.length; i++)
-            for (int j = 0; j < expected[i].length; j++)
-                if (expected[i][j] != actual[i][j])
-                    return "C[" + i + "][" + j + "] (row " + i + " of A x column " + j + " of B): expected "
-                            + expected[i][j] + ", actual " + actual[i][j];
-        return null;
+        return io.rtlbench.testbenches.systolic.GemmGolden.firstMismatch(expected, actual);
     }
 
     public static byte[][] random(java.util.Random rnd, int rows, int cols) {
-        byte[][] m = new byte[rows][cols];
-        for (byte[] row : m) rnd.nextBytes(row);
-        return m;
+        return io.rtlbench.testbenches.systolic.GemmGolden.random(rnd, rows, cols);
     }
 }
