@@ -30,7 +30,7 @@ import org.apache.commons.io.FileUtils;
  * Verilator's runtime objects are built once per option set and reused.
  */
 public final class EmulatorBuild {
-    static final String HARNESS_VERSION = "3";
+    static final String HARNESS_VERSION = "4";
     private static final String RES = "/io/rtlbench/emulator/";
     private static final List<String> VERILATOR_OPTS = List.of(
             "--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast", "--noassert", "-Wno-fatal", "-Wno-lint",

@@ -53,6 +53,7 @@ final class NativeApi {
     static native int rb_mem_write(Pointer h, int mem, long start, long count, Pointer words);
     static native int rb_trace_window(Pointer h, String path, long from, long to);
     static native void rb_trace_close(Pointer h);
+    static native int rb_trace_scope(Pointer h, String scope);
     static native int rb_toggles_enable(Pointer h, int on);
     static native void rb_toggles_read(Pointer h, long[] counts);
     static native void rb_toggles_clear(Pointer h);

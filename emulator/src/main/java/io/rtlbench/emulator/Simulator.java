@@ -39,7 +39,7 @@ public final class Simulator implements AutoCloseable {
         NativeApi.load();
         NativeLibrary lib = library = NativeLibrary.getInstance(build.library().toString());
         int version = lib.getFunction("rb_api_version").invokeInt(new Object[0]);
-        if (version != 2) throw new EmulatorException("emulator library " + build.library() + " has API version " + version);
+        if (version != 3) throw new EmulatorException("emulator library " + build.library() + " has API version " + version);
         handle = lib.getFunction("rb_create").invokePointer(new Object[0]);
         for (int i = 0, n = NativeApi.rb_num_ports(handle); i < n; i++) {
             String name = NativeApi.rb_port_name(handle, i);
@@ -228,6 +228,19 @@ public final class Simulator implements AutoCloseable {
             throw new EmulatorException("cannot create folder for " + vcd + ": " + e.getMessage(), e);
         }
         NativeApi.rb_trace_window(h(), vcd.toAbsolutePath().toString(), fromCycle, toCycle);
+    }
+
+    /**
+     * Limits the VCD to these scopes (all levels below each), before the first window opens. A scope
+     * is a dotted instance path as in the VCD ({@code TOP.SystolicSoc.core.exec}); a path not starting
+     * with {@code TOP} is taken below the top module ({@code core.exec}).
+     */
+    public void traceScopes(List<String> scopes) {
+        if (!options.trace()) throw new EmulatorException("tracing needs a trace build: Simulator.create(design, new BuildOptions(true, ...))");
+        for (String scope : scopes) {
+            String full = scope.startsWith("TOP") ? scope : "TOP." + design.topName() + "." + scope;
+            if (NativeApi.rb_trace_scope(h(), full) != 0) throw new EmulatorException(NativeApi.rb_last_error(h()));
+        }
     }
 
     /** Closes the VCD file now (also done at the window's end and on close). */

@@ -30,6 +30,7 @@ int32_t rb_mem_read(void* h, int32_t m, int64_t s, int64_t c, uint64_t* w) { ret
 int32_t rb_mem_write(void* h, int32_t m, int64_t s, int64_t c, const uint64_t* w) { return VT(h)->mem_write(h, m, s, c, w); }
 int32_t rb_trace_window(void* h, const char* path, int64_t from, int64_t to) { return VT(h)->trace_window(h, path, from, to); }
 void rb_trace_close(void* h) { VT(h)->trace_close(h); }
+int32_t rb_trace_scope(void* h, const char* scope) { return VT(h)->trace_scope(h, scope); }
 int32_t rb_toggles_enable(void* h, int32_t on) { return VT(h)->toggles_enable(h, on); }
 void rb_toggles_read(void* h, uint64_t* c) { VT(h)->toggles_read(h, c); }
 void rb_toggles_clear(void* h) { VT(h)->toggles_clear(h); }

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstring>
 #include <string>
+#include <vector>
 
 struct RbPortInfo { const char* name; int32_t width; int32_t dir; int32_t bytes; int32_t words32; };
 struct RbMemInfo { const char* name; int64_t depth; int32_t width; int32_t bytes; int32_t words32; };
@@ -36,6 +37,7 @@ struct Sim {
     std::string trace_path;
     int64_t trace_from = -1, trace_to = -1;
     bool trace_open = false;
+    std::vector<std::string> trace_scopes;
 #endif
 #ifdef RB_WITH_TOGGLES
     bool toggles_on = false;
@@ -205,30 +207,6 @@ int32_t api_mem_write(void* h, int32_t m, int64_t start, int64_t count, const ui
     return 0;
 }
 
-int32_t api_trace_window(void* h, const char* path, int64_t from, int64_t to) {
-    Sim* s = S(h);
-#ifdef RB_WITH_TRACE
-    if (s->trace_open) { s->vcd->close(); s->trace_open = false; }
-    s->trace_path = path;
-    s->trace_from = from;
-    s->trace_to = to;
-    return 0;
-#else
-    (void)path; (void)from; (void)to;
-    s->error = "this library was built without tracing";
-    return -1;
-#endif
-}
-void api_trace_close(void* h) {
-#ifdef RB_WITH_TRACE
-    Sim* s = S(h);
-    if (s->trace_open) { s->vcd->close(); s->trace_open = false; }
-    s->trace_from = -1;
-#else
-    (void)h;
-#endif
-}
-
 int32_t api_toggles_enable(void* h, int32_t on) {
     Sim* s = S(h);
 #ifdef RB_WITH_TOGGLES
@@ -269,7 +247,7 @@ const RbVtable VTABLE = {
     api_num_mems, api_mem_name, api_mem_depth, api_mem_width, api_num_toggles, api_toggle_name, api_toggle_width,
     api_toggle_class,
     api_poke, api_peek, api_step, api_cycle, api_run, api_run_until, api_bench_native, api_mem_read, api_mem_write,
-    api_trace_window, api_trace_close, api_toggles_enable, api_toggles_read, api_toggles_clear,
+    api_trace_window, api_trace_close, api_trace_scope, api_toggles_enable, api_toggles_read, api_toggles_clear,
 };
 
 }  // namespace

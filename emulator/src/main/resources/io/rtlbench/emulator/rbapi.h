@@ -9,7 +9,7 @@
 extern "C" {
 #endif
 
-#define RB_API_VERSION 2
+#define RB_API_VERSION 3
 
 typedef struct RbVtable {
     int32_t api_version;
@@ -43,6 +43,8 @@ typedef struct RbVtable {
     /* tracing (trace builds only; else -1): dump cycles [from, to) to a VCD file */
     int32_t (*trace_window)(void* h, const char* path, int64_t from, int64_t to);
     void (*trace_close)(void* h);
+    /* restrict the VCD to a scope (dotted path from TOP, all levels below); call before the first window */
+    int32_t (*trace_scope)(void* h, const char* scope);
     /* toggle counting (toggle builds only; else -1) */
     int32_t (*toggles_enable)(void* h, int32_t on);
     void (*toggles_read)(void* h, uint64_t* counts);

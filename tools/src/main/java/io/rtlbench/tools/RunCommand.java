@@ -60,6 +60,8 @@ public final class RunCommand implements Callable<Integer> {
     public String data;
     @Option(names = "--vcd", description = "dump a VCD of cycles [--from, --to) to this file")
     public Path vcd;
+    @Option(names = "--scope", arity = "1..*", description = "dump only these instance paths (and everything below), e.g. core.exec.mesh")
+    public java.util.List<String> scopes;
     @Option(names = "--from", description = "first cycle of the VCD window (default ${DEFAULT-VALUE})", defaultValue = "0")
     public long vcdFrom;
     @Option(names = "--to", description = "end cycle (exclusive) of the VCD window (default ${DEFAULT-VALUE})", defaultValue = "2000")

@@ -33,6 +33,7 @@ final class RunExtras {
     /** Call just before the run: opens the VCD window (absolute cycles) and starts counting. */
     static RunExtras begin(RunCommand o, Simulator sim) {
         RunExtras x = new RunExtras(o, sim);
+        if (o.vcd != null && o.scopes != null) sim.traceScopes(o.scopes);
         if (o.vcd != null) sim.traceWindow(o.vcd, o.vcdFrom, o.vcdTo);
         if (o.energy) {
             TechTable.of(o.tech);  // a bad --tech fails before the run

@@ -32,6 +32,15 @@ class CoreWaveTest {
         return out.toString();
     }
 
+    @Test void scopeLimitsTheDumpToOneInstance() throws Exception {
+        Path vcd = tmp.resolve("mesh.vcd");
+        run("run", "--core", "systolic", "--rows", "4", "--cols", "4", "--workload", "gemm:4,4,4", "--vcd", vcd.toString(),
+                "--from", "0", "--to", "100", "--scope", "core.exec.mesh");
+        String list = run("wave", "list", "--flat", vcd.toString());
+        assertTrue(list.contains("TOP.SystolicSoc.core.exec.mesh.pe_0_0.io_a"), list);
+        assertTrue(!list.contains("dma.") && !list.contains("TOP.io_macs"), "only the mesh is dumped:\n" + list);
+    }
+
     String gtkw(Path vcd, String core) throws Exception {
         Path out = tmp.resolve(core + ".gtkw");
         run("wave", "gtkw", vcd.toString(), "-o", out.toString(), "--core", core);
