@@ -88,6 +88,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             Map<String, Object> result = CompareResult.build(workload, scale, entries, tensors, sys, gpu, off, offchipBw,
                     techTable, sysRuns, gpuRuns, pattern, seed);
+            endToEnd(result, off);
             System.out.print(CompareTable.render(result));
             if (json != null) {
                 Json.writeFile(json, result);
@@ -101,6 +102,26 @@ public final class CompareCommand implements Callable<Integer> {
             if (!ok) System.err.println("rtlbench: a layer did not verify; see first_mismatch in the JSON");
             return ok ? 0 : 1;
         }
+    }
+
+    /** A chained library workload (a whole model) also runs end to end on both cores, requantized between layers. */
+    @SuppressWarnings("unchecked")
+    private void endToEnd(Map<String, Object> result, OffChipConfig off) {
+        if (workload.equals("default") || workload.contains(":")) return;
+        var w = io.rtlbench.testbenches.workloads.WorkloadLibrary.load(workload, scale);
+        if (!w.chained()) return;
+        String[] sysSpec = systolic.toLowerCase().split(",");
+        String[] rc = sysSpec[0].split("x"), wt = simt.toLowerCase().split("x");
+        var df = sysSpec.length > 1 && sysSpec[1].equals("os") ? io.rtlbench.rtl.systolic.SystolicConfig.Dataflow.OS
+                : io.rtlbench.rtl.systolic.SystolicConfig.Dataflow.WS;
+        System.out.println("running " + w.name() + " end to end on both cores (INT8 requantized between layers)...");
+        var e2e = ModelRun.run(w, new int[] {Integer.parseInt(rc[0]), Integer.parseInt(rc[1])}, df, Integer.parseInt(wt[0]),
+                Integer.parseInt(wt[1]), off, seed, maxCycles);
+        System.out.printf("end to end: %s, systolic %,d cycles, SIMT %,d cycles (%.1fx)%n",
+                Boolean.TRUE.equals(e2e.get("verified")) ? "every layer verified" : "MISMATCH", (long) e2e.get("systolic_cycles"),
+                (long) e2e.get("simt_cycles"), (double) e2e.get("speedup"));
+        result.put("end_to_end", e2e);
+        if (!Boolean.TRUE.equals(e2e.get("verified"))) ((Map<String, Object>) result.get("systolic")).put("verified", false);
     }
 
     /** Progress lines with the cycles of each run and an ETA from the runs so far. */
