@@ -41,13 +41,8 @@ public final class OsMesh extends HwModule {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 OsPe p = pe[i][j] = instance("pe_" + i + "_" + j, OsPe::new);
-                if (j == 0) {
-                    connect(p.io.a, Skew.delay("skewA_" + i, io.a.apply(i), i));
-                    connect(p.io.sel, Skew.delay("skewSel_" + i, io.sel, i));
-                } else {
-                    connect(p.io.a, pe[i][j - 1].io.aOut);
-                    connect(p.io.sel, pe[i][j - 1].io.selOut);
-                }
+                OsPe left = j == 0 ? null : pe[i][j - 1];
+                Skew.chainRow(i, j, p.io.a, p.io.sel, io.a, io.sel, left == null ? null : left.io.aOut, left == null ? null : left.io.selOut);
                 connect(p.io.b, i == 0 ? Skew.delay("skewB_" + j, io.b.apply(j), j) : pe[i - 1][j].io.bOut);
                 connect(p.io.d, i == 0 ? slit(0, 32) : pe[i - 1][j].io.dOut);
                 connect(p.io.dShift, io.dShift);

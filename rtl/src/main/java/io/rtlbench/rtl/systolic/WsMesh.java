@@ -42,13 +42,8 @@ public final class WsMesh extends HwModule {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 WsPe p = pe[i][j] = instance("pe_" + i + "_" + j, WsPe::new);
-                if (j == 0) {
-                    connect(p.io.a, Skew.delay("skewA_" + i, io.a.apply(i), i));
-                    connect(p.io.sel, Skew.delay("skewSel_" + i, io.sel, i));
-                } else {
-                    connect(p.io.a, pe[i][j - 1].io.aOut);
-                    connect(p.io.sel, pe[i][j - 1].io.selOut);
-                }
+                WsPe left = j == 0 ? null : pe[i][j - 1];
+                Skew.chainRow(i, j, p.io.a, p.io.sel, io.a, io.sel, left == null ? null : left.io.aOut, left == null ? null : left.io.selOut);
                 connect(p.io.ps, i == 0 ? slit(0, 32) : pe[i - 1][j].io.psOut);
                 connect(p.io.w, i == 0 ? io.w.apply(j) : pe[i - 1][j].io.wOut);
                 connect(p.io.wShift, io.wShift);
