@@ -1,0 +1,62 @@
+package io.rtlbench.testbenches.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The project's own small ONNX models end to end on both cores (4x4 systolic array, 2-warp x
+ * 4-thread SIMT core): quantized (FP32 models) or as given (integer model), every layer bit-exact
+ * against the golden model, GEMM accumulators identical to ONNX Runtime's, INT8 outputs within
+ * 1 LSB of ONNX Runtime's, and the quantization error of FP32 models bounded.
+ */
+class OnnxModelsTest {
+    static final ModelRun.Config CORES = ModelRun.Config.defaults().withCores(4, 4, 2, 4);
+
+    static ModelReport run(Graph g, long seed) {
+        ModelPlan plan = ModelPlan.of(g.name(), g, Map.of(), Quantizer.Options.defaults(), null);
+        ModelReport r = ModelRun.run(plan, Quantizer.randomInputs(plan.qdq().graph(), seed), CORES, ModelRun.LayerWindow.NONE);
+        System.out.println(g.name() + " (seed " + seed + "):\n" + r.table() + r.outputs() + "\n" + r.fp32() + "\nwall " + r.wallSeconds() + " s");
+        for (ModelReport.Layer l : r.layers()) {
+            assertTrue(!Boolean.FALSE.equals(l.systolic().verified()), l.name() + " systolic: " + l.systolic().mismatch());
+            assertTrue(!Boolean.FALSE.equals(l.simt().verified()), l.name() + " simt: " + l.simt().mismatch());
+            if (l.ort() != null) {
+                assertTrue(!Boolean.FALSE.equals(l.ort().accumulatorsEqual()), l.name() + ": " + l.ort().accumulatorMismatch());
+                assertEquals(0, l.ort().offMore(), l.name() + ": INT8 outputs more than 1 LSB from ONNX Runtime's");
+            }
+        }
+        assertTrue(r.verified());
+        return r;
+    }
+
+    @Test
+    void mlp() {
+        ModelReport r = run(TestModels.mlp(), 1);
+        assertEquals(r.systolic().macsTotal(), r.systolic().macsNative(), "every MAC of the MLP runs on the systolic array");
+        assertTrue(r.fp32().get(0).relRmsError() < 0.05, "quantization error " + r.fp32().get(0));
+    }
+
+    @Test
+    void cnnWithBatchNormDepthwiseAndPooling() {
+        ModelReport r = run(TestModels.cnn(), 2);
+        assertTrue(r.fp32().get(0).relRmsError() < 0.1, "quantization error " + r.fp32().get(0));
+        assertTrue(r.simt().opFraction() > r.systolic().opFraction(), "the SIMT core runs the lookup tables the array cannot");
+    }
+
+    @Test
+    void attentionWithSoftmax() {
+        ModelReport r = run(TestModels.attention(), 3);
+        assertTrue(r.fp32().get(0).relRmsError() < 0.1, "quantization error " + r.fp32().get(0));
+        assertTrue(r.layers().stream().anyMatch(l -> l.ops().equals("Softmax") && l.systolic().placement() == ModelPlan.Placement.HOST));
+    }
+
+    @Test
+    void integerOperatorsRunAsGiven() {
+        ModelReport r = run(TestModels.qlinear(), 4);
+        assertEquals(3, r.layers().stream().filter(l -> l.kind() == Step.Kind.GEMM).count());
+        assertTrue(!r.fp32Model());
+    }
+}
