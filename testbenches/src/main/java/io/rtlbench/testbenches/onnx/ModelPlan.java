@@ -60,7 +60,10 @@ public record ModelPlan(String name, Shapes.Static source, Quantizer.Result quan
 
     /** True when the systolic core's per-layer requantization cannot serve the step (per-channel multipliers). */
     public static boolean hostRequant(Step s, Core core) {
-        return core == Core.SYSTOLIC && s.kind() == Step.Kind.GEMM && s.gemm().rq() != null && !s.gemm().rq().uniform();
+        if (core != Core.SYSTOLIC || s.kind() != Step.Kind.GEMM || s.gemm().rq() == null) return false;
+        int per = s.gemm().outChannels() / s.gemm().groups();  // each group is its own job with its own requantization
+        for (int g = 0; g < s.gemm().groups(); g++) if (!s.gemm().rq().slice(g * per, per).uniform()) return true;
+        return false;
     }
 
     /** Multiply-accumulates of a step's compute nodes (Conv / MatMul / Gemm and their integer forms). */

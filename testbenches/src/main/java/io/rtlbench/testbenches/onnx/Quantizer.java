@@ -21,8 +21,15 @@ import java.util.Set;
 public final class Quantizer {
     private Quantizer() {}
 
-    public record Options(int calibrationInputs, long seed, boolean perChannelWeights) {
-        public static Options defaults() { return new Options(4, 1, true); }
+    /**
+     * @param calibrationInputs random inputs to calibrate on when the caller gives none
+     * @param perChannelWeights per output channel weight scales (else one per tensor)
+     * @param uint8Activations activations as UINT8 with zero point z + 128 (ONNX Runtime's default form) instead of INT8
+     */
+    public record Options(int calibrationInputs, long seed, boolean perChannelWeights, boolean uint8Activations) {
+        public static Options defaults() { return new Options(4, 1, true, false); }
+        public Options withPerChannel(boolean on) { return new Options(calibrationInputs, seed, on, uint8Activations); }
+        public Options withUint8(boolean on) { return new Options(calibrationInputs, seed, perChannelWeights, on); }
     }
 
     /** The rewritten FP32 model (what was quantized) and its QDQ form with the chosen parameters. */
@@ -72,17 +79,19 @@ public final class Quantizer {
             Units.Unit u = unitOf.get(v);
             QParams p;
             if (u != null && (u.kind() == Units.Kind.LAYOUT || u.kind() == Units.Kind.MAXPOOL) && params.containsKey(u.inputs().get(0))
-                    && !(symmetric.contains(v) && params.get(u.inputs().get(0)).zeroPoint() != 0)) {
+                    && !(symmetric.contains(v) && params.get(u.inputs().get(0)).zero8() != 0)) {
                 p = params.get(u.inputs().get(0));
             } else if (u != null && u.kind() == Units.Kind.GEMM && u.nodes().size() == 2 && u.nodes().get(1).op().equals("Clip")
                     && HostOps.clipBounds(u.nodes().get(1), g)[1] < 1e30) {
                 p = QParams.nonNegative(HostOps.clipBounds(u.nodes().get(1), g)[1]);
+            } else if (u != null && u.nodes().get(0).op().equals("Softmax")) {
+                p = QParams.nonNegative(1.0);
             } else if (range[i][0] >= 0 && !symmetric.contains(v)) {
                 p = QParams.nonNegative(range[i][1]);
             } else {
                 p = QParams.symmetric(Math.max(-range[i][0], range[i][1]));
             }
-            params.put(v, p);
+            params.put(v, o.uint8Activations() && p.type() == DType.INT8 ? new QParams(p.scale(), p.zeroPoint() + 128, DType.UINT8) : p);
         }
         Graph q = QdqWriter.write(s, units, params, o.perChannelWeights());
         return new Result(s, Shapes.infer(q, Map.of()), params);

@@ -53,6 +53,19 @@ class OnnxModelsTest {
         assertTrue(r.layers().stream().anyMatch(l -> l.ops().equals("Softmax") && l.systolic().placement() == ModelPlan.Placement.HOST));
     }
 
+    /** The CNN quantized to ONNX Runtime's usual form (UINT8 activations), written as a QDQ file and read back as a given QDQ model. */
+    @Test
+    void qdqModelRunsAsGiven() {
+        Graph fp32 = TestModels.cnn();
+        ModelPlan q = ModelPlan.of("cnn", fp32, Map.of(), Quantizer.Options.defaults().withUint8(true), null);
+        Graph qdq = OnnxFile.parse(OnnxFile.toBytes(q.qdq().graph()), "cnn-qdq.onnx");
+        assertTrue(qdq.nodes().stream().anyMatch(n -> n.op().equals("DequantizeLinear")));
+        assertTrue(qdq.initializers().values().stream().anyMatch(t -> t.type() == DType.UINT8));
+        ModelReport r = run(new Graph("cnn-qdq", qdq.nodes(), qdq.initializers(), qdq.inputs(), qdq.outputs(), qdq.opset(), qdq.otherOpsets()), 5);
+        assertTrue(!r.fp32Model(), "a QDQ file runs as given, not re-quantized");
+        assertEquals(4, r.layers().stream().filter(l -> l.kind() == Step.Kind.GEMM).count());
+    }
+
     @Test
     void integerOperatorsRunAsGiven() {
         ModelReport r = run(TestModels.qlinear(), 4);
