@@ -48,22 +48,37 @@ public record ModelReport(String model, boolean fp32Model, List<Layer> layers, C
     /** An FP32 model's output: the cores' (dequantized) result against ONNX Runtime's FP32 result. */
     public record Fp32Check(String output, double maxAbsError, double relRmsError, Boolean argmaxEqual) {}
 
-    /** The per-layer table as text (placement per core, shape, MACs, cycles, checks). */
+    /** The per-layer table as text (placement per core, shape, MACs, and after a run: cycles and checks), then the totals. */
     public String table() {
-        StringBuilder b = new StringBuilder(String.format("%-3s %-34s %-24s %-28s %10s %-9s %12s %-9s %12s %s%n", "#", "layer", "ops", "shape",
-                "MACs", "systolic", "cycles", "simt", "cycles", "checks"));
+        boolean ran = layers.stream().anyMatch(l -> l.systolic().verified() != null);
+        StringBuilder b = new StringBuilder(ran
+                ? String.format("%-3s %-30s %-22s %-28s %11s %-11s %11s %-6s %12s %s%n", "#", "layer", "ops", "shape", "MACs", "systolic", "cycles", "simt", "cycles", "checks")
+                : String.format("%-3s %-30s %-22s %-28s %11s %-11s %-6s%n", "#", "layer", "ops", "shape", "MACs", "systolic", "simt"));
         for (Layer l : layers) {
             String sys = place(l.systolic()), simt = place(l.simt());
+            if (!ran) {
+                b.append(String.format("%-3d %-30s %-22s %-28s %,11d %-11s %-6s%n", l.index(), cut(l.name(), 30), cut(l.ops(), 22), cut(l.shape(), 28),
+                        l.macs(), sys, simt));
+                continue;
+            }
             String checks = l.ort() == null ? "" : (l.ort().accumulatorsEqual() == null ? "" : l.ort().accumulatorsEqual() ? "acc= " : "acc!= ")
-                    + (l.ort().elements() > 0 ? "ort:" + l.ort().off1() + "x1LSB" + (l.ort().offMore() > 0 ? "," + l.ort().offMore() + "x>1" : "") : "");
+                    + (l.ort().elements() > 0 ? "ort " + l.ort().off1() + "x1LSB" + (l.ort().offMore() > 0 ? " " + l.ort().offMore() + "x>1LSB" : "") : "");
             if (Boolean.FALSE.equals(l.systolic().verified()) || Boolean.FALSE.equals(l.simt().verified())) checks += " MISMATCH";
-            b.append(String.format("%-3d %-34s %-24s %-28s %,10d %-9s %,12d %-9s %,12d %s%n", l.index(), cut(l.name(), 34), cut(l.ops(), 24),
+            b.append(String.format("%-3d %-30s %-22s %-28s %,11d %-11s %,11d %-6s %,12d %s%n", l.index(), cut(l.name(), 30), cut(l.ops(), 22),
                     cut(l.shape(), 28), l.macs(), sys, l.systolic().cycles(), simt, l.simt().cycles(), checks.trim()));
         }
         for (CoreTotals t : List.of(systolic, simt))
-            b.append(String.format("%s: %,d cycles, %,d off-chip bytes; native %.1f%% of MACs, %d/%d operators (%.1f%%); host work %,d elements, %,d MACs%n",
-                    t.config(), t.cycles(), t.offchipBytes(), 100 * t.macFraction(), t.opsNative(), t.opsTotal(), 100 * t.opFraction(),
-                    t.hostElements(), t.hostMacs()));
+            b.append(String.format("%-9s %s: %snative %.1f%% of MACs (%,d of %,d), %d of %d operators (%.1f%%); host work %,d elements, %,d MACs%n",
+                    t == systolic ? "systolic" : "simt", t.config(), ran ? String.format("%,d cycles, %,d off-chip bytes; ", t.cycles(), t.offchipBytes()) : "",
+                    100 * t.macFraction(), t.macsNative(), t.macsTotal(), t.opsNative(), t.opsTotal(), 100 * t.opFraction(), t.hostElements(), t.hostMacs()));
+        if (ran && systolic.cycles() > 0)
+            b.append(String.format("speed-up of the systolic core: %.1fx (cycles on the cores; host work not timed)%n", (double) simt.cycles() / systolic.cycles()));
+        for (OutputCheck o : outputs)
+            b.append(String.format("output %s vs ONNX Runtime (quantized model): %,d elements, %d off by 1 LSB, %d by more%n", o.output(), o.elements(), o.off1(), o.offMore()));
+        for (Fp32Check f : fp32)
+            b.append(String.format("output %s vs the FP32 model: max |error| %.4g, relative RMS error %.2f%%%s%n", f.output(), f.maxAbsError(),
+                    100 * f.relRmsError(), f.argmaxEqual() == null ? "" : f.argmaxEqual() ? ", same arg-max" : ", DIFFERENT arg-max"));
+        if (ran) b.append(String.format("verified: %s; wall time %.1f s%n", verified ? "yes" : "NO", wallSeconds));
         return b.toString();
     }
 
