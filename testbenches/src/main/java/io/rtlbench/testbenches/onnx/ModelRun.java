@@ -48,6 +48,12 @@ public final class ModelRun {
     }
 
     public static ModelReport run(ModelPlan plan, Map<String, Tensor> inputs, Config cfg, LayerWindow window) {
+        return run(plan, inputs, cfg, window, line -> {});
+    }
+
+    /** As {@link #run(ModelPlan, Map, Config, LayerWindow)}, reporting one progress line per layer. */
+    public static ModelReport run(ModelPlan plan, Map<String, Tensor> inputs, Config cfg, LayerWindow window,
+                                  java.util.function.Consumer<String> progress) {
         long t0 = System.nanoTime();
         checkInputs(plan, inputs);
         OffChipConfig off = OffChipConfig.defaults().withBandwidth(cfg.offchipBytesPerCycle());
@@ -70,6 +76,8 @@ public final class ModelRun {
                 if (oc != null) verified &= !Boolean.FALSE.equals(oc.accumulatorsEqual()) && oc.offMore() == 0;
                 layers.add(new ModelReport.Layer(s.index(), s.name(), s.ops(), s.kind(), plan.shape(s), plan.macs(s), plan.elements(s),
                         coreLayer(s, ModelPlan.Core.SYSTOLIC, cs, ds), coreLayer(s, ModelPlan.Core.SIMT, cm, dm), oc));
+                progress.accept(String.format("[%d/%d] %s (%s): systolic %,d cycles, simt %,d cycles%s, %.0f s", s.index() + 1, plan.steps().size(),
+                        s.name(), s.ops(), cs.cycles(), cm.cycles(), ds == null && dm == null ? "" : ", MISMATCH", (System.nanoTime() - t0) / 1e9));
             }
         }
         List<ModelReport.OutputCheck> outs = cfg.checkWithOrt() ? Outputs.quantized(plan, inputs, golden) : List.of();

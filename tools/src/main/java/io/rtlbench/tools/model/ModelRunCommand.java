@@ -45,7 +45,9 @@ public final class ModelRunCommand implements Callable<Integer> {
         out.printf("%s: %s model, %d layers; running on a %s systolic core and a %s SIMT core...%n", model.file, plan.fp32Model() ? "FP32" : "quantized",
                 plan.steps().size(), cfg.rows() + "x" + cfg.cols(), cfg.warps() + "x" + cfg.threads());
         out.flush();
-        ModelReport r = ModelRun.run(plan, Quantizer.randomInputs(plan.source().graph(), model.seed + 1000), cfg, ModelRun.LayerWindow.NONE);
+        PrintWriter err = spec.commandLine().getErr();
+        ModelReport r = ModelRun.run(plan, Quantizer.randomInputs(plan.source().graph(), model.seed + 1000), cfg, ModelRun.LayerWindow.NONE,
+                line -> { err.println(line); err.flush(); });
         out.print(r.table());
         out.flush();
         return r.verified() ? 0 : 1;
