@@ -66,6 +66,20 @@ public record ModelPlan(String name, Shapes.Static source, Quantizer.Result quan
         return false;
     }
 
+    /** Why a step runs where it does, for the reports ("" for a GEMM on both cores). */
+    public static String note(Step s) {
+        String ops = s.ops();
+        return switch (s.kind()) {
+            case GEMM -> hostRequant(s, Core.SYSTOLIC) ? "per-channel scales: the array's requantization is per layer, the host requantizes" : "";
+            case LUT -> "elementwise: a 256-entry table on the SIMT core; the array has no such unit";
+            case MAXPOOL -> "max pool: no kernel on either core";
+            case LAYOUT -> "data movement only";
+            case HOST_QUANT -> s.body().stream().anyMatch(n -> Set.of("Conv", "MatMul", "Gemm").contains(n.op()))
+                    ? "GEMM whose quantization the integer pipeline cannot express (" + ops + ")" : "no kernel for " + ops;
+            case HOST_FLOAT -> s.body().isEmpty() ? "dequantize the output" : "not quantized: FP32 on the host";
+        };
+    }
+
     /** Multiply-accumulates of a step's compute nodes (Conv / MatMul / Gemm and their integer forms). */
     public long macs(Step s) {
         long m = 0;

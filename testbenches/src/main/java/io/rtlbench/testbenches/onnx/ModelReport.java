@@ -13,7 +13,7 @@ public record ModelReport(String model, boolean fp32Model, List<Layer> layers, C
 
     /** One layer (step). */
     public record Layer(int index, String name, String ops, Step.Kind kind, String shape, long macs, long elements,
-                        CoreLayer systolic, CoreLayer simt, OrtCheck ort) {}
+                        CoreLayer systolic, CoreLayer simt, OrtCheck ort, String note) {}
 
     /**
      * One core's part of a layer. placement: where the step ran on this core's system;
@@ -53,12 +53,12 @@ public record ModelReport(String model, boolean fp32Model, List<Layer> layers, C
         boolean ran = layers.stream().anyMatch(l -> l.systolic().verified() != null);
         StringBuilder b = new StringBuilder(ran
                 ? String.format("%-3s %-30s %-22s %-28s %11s %-11s %11s %-6s %12s %s%n", "#", "layer", "ops", "shape", "MACs", "systolic", "cycles", "simt", "cycles", "checks")
-                : String.format("%-3s %-30s %-22s %-28s %11s %-11s %-6s%n", "#", "layer", "ops", "shape", "MACs", "systolic", "simt"));
+                : String.format("%-3s %-30s %-22s %-28s %11s %-11s %-6s %s%n", "#", "layer", "ops", "shape", "MACs", "systolic", "simt", "why"));
         for (Layer l : layers) {
             String sys = place(l.systolic()), simt = place(l.simt());
             if (!ran) {
-                b.append(String.format("%-3d %-30s %-22s %-28s %,11d %-11s %-6s%n", l.index(), cut(l.name(), 30), cut(l.ops(), 22), cut(l.shape(), 28),
-                        l.macs(), sys, simt));
+                b.append(String.format("%-3d %-30s %-22s %-28s %,11d %-11s %-6s %s%n", l.index(), cut(l.name(), 30), cut(l.ops(), 22), cut(l.shape(), 28),
+                        l.macs(), sys, simt, l.note()));
                 continue;
             }
             String checks = l.ort() == null ? "" : (l.ort().accumulatorsEqual() == null ? "" : l.ort().accumulatorsEqual() ? "acc= " : "acc!= ")

@@ -75,7 +75,7 @@ public final class ModelRun {
                 ModelReport.OrtCheck oc = cfg.checkWithOrt() && s.kind() != Step.Kind.HOST_FLOAT ? check(plan, s, goldenIn, golden, ort) : null;
                 if (oc != null) verified &= !Boolean.FALSE.equals(oc.accumulatorsEqual()) && oc.offMore() == 0;
                 layers.add(new ModelReport.Layer(s.index(), s.name(), s.ops(), s.kind(), plan.shape(s), plan.macs(s), plan.elements(s),
-                        coreLayer(s, ModelPlan.Core.SYSTOLIC, cs, ds), coreLayer(s, ModelPlan.Core.SIMT, cm, dm), oc));
+                        coreLayer(s, ModelPlan.Core.SYSTOLIC, cs, ds), coreLayer(s, ModelPlan.Core.SIMT, cm, dm), oc, ModelPlan.note(s)));
                 progress.accept(String.format("[%d/%d] %s (%s): systolic %,d cycles, simt %,d cycles%s, %.0f s", s.index() + 1, plan.steps().size(),
                         s.name(), s.ops(), cs.cycles(), cm.cycles(), ds == null && dm == null ? "" : ", MISMATCH", (System.nanoTime() - t0) / 1e9));
             }
@@ -92,7 +92,7 @@ public final class ModelRun {
         List<ModelReport.Layer> layers = new ArrayList<>();
         for (Step s : plan.steps())
             layers.add(new ModelReport.Layer(s.index(), s.name(), s.ops(), s.kind(), plan.shape(s), plan.macs(s), plan.elements(s),
-                    coreLayer(s, ModelPlan.Core.SYSTOLIC, null, null), coreLayer(s, ModelPlan.Core.SIMT, null, null), null));
+                    coreLayer(s, ModelPlan.Core.SYSTOLIC, null, null), coreLayer(s, ModelPlan.Core.SIMT, null, null), null, ModelPlan.note(s)));
         return new ModelReport(plan.name(), plan.fp32Model(), layers, totals(plan, layers, ModelPlan.Core.SYSTOLIC, cfg.systolicLabel()),
                 totals(plan, layers, ModelPlan.Core.SIMT, cfg.simtLabel()), List.of(), List.of(), true, 0);
     }

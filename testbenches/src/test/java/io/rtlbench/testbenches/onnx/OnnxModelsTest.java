@@ -35,6 +35,19 @@ class OnnxModelsTest {
     @Test
     void mlp() {
         ModelReport r = run(TestModels.mlp(), 1);
+        // the per-layer window hook: one open/close per core step, cycles as reported
+        long[] seen = new long[4];
+        ModelPlan plan = ModelPlan.of("mlp", TestModels.mlp(), Map.of(), Quantizer.Options.defaults(), null);
+        ModelRun.run(plan, Quantizer.randomInputs(plan.qdq().graph(), 1), CORES.withOrtChecks(false), new ModelRun.LayerWindow() {
+            @Override public void open(Step s, ModelPlan.Core core, io.rtlbench.emulator.Simulator sim) { seen[core.ordinal()]++; }
+            @Override public void close(Step s, ModelPlan.Core core, io.rtlbench.emulator.Simulator sim, long cycles, long bytes, long macs) {
+                seen[2 + core.ordinal()] += cycles;
+            }
+        });
+        assertEquals(2, seen[0], "systolic windows: the two GEMM layers");
+        assertEquals(2, seen[1], "SIMT windows");
+        assertEquals(r.systolic().cycles(), seen[2]);
+        assertEquals(r.simt().cycles(), seen[3]);
         assertEquals(r.systolic().macsTotal(), r.systolic().macsNative(), "every MAC of the MLP runs on the systolic array");
         assertTrue(r.fp32().get(0).relRmsError() < 0.05, "quantization error " + r.fp32().get(0));
     }
