@@ -49,11 +49,12 @@ public record ModelPlan(String name, Shapes.Static source, Quantizer.Result quan
 
     public boolean fp32Model() { return quantization != null; }
 
-    /** Where a step runs on a core: GEMMs on either core; lookup tables on the SIMT core; the rest on the host. */
+    /** Where a step runs on a core: GEMMs on either core; lookup tables and max pools on the SIMT core; the rest on the host. */
     public static Placement placement(Step s, Core core) {
         return switch (s.kind()) {
             case GEMM -> core == Core.SYSTOLIC ? Placement.SYSTOLIC : Placement.SIMT;
             case LUT -> core == Core.SIMT ? Placement.SIMT : Placement.HOST;
+            case MAXPOOL -> core == Core.SIMT && s.body().get(0).op().equals("MaxPool") ? Placement.SIMT : Placement.HOST;
             default -> Placement.HOST;
         };
     }
@@ -72,7 +73,7 @@ public record ModelPlan(String name, Shapes.Static source, Quantizer.Result quan
         return switch (s.kind()) {
             case GEMM -> hostRequant(s, Core.SYSTOLIC) ? "per-channel scales: the array's requantization is per layer, the host requantizes" : "";
             case LUT -> "elementwise: a 256-entry table on the SIMT core; the array has no such unit";
-            case MAXPOOL -> "max pool: no kernel on either core";
+            case MAXPOOL -> "max pool: a SIMT kernel (with the requantization table); the array has none";
             case LAYOUT -> "data movement only";
             case HOST_QUANT -> s.body().stream().anyMatch(n -> Set.of("Conv", "MatMul", "Gemm").contains(n.op()))
                     ? "GEMM whose quantization the integer pipeline cannot express (" + ops + ")" : "no kernel for " + ops;

@@ -13,7 +13,7 @@ import java.nio.ByteOrder;
  * The SIMT core running ONNX layers: a GEMM job is the tiled INT8 GEMM kernel
  * ({@link SimtKernels#gemm}) followed by the per-column requantization kernel
  * ({@code requant_cols.c}: bias, scale, shift, ReLU per output channel); a lookup-table step is
- * {@code lut8.c}. A raw (INT32) job gets its bias added on the host. Cycles and off-chip bytes are
+ * {@code lut8.c}; a max pool {@code maxpool8.c}. A raw (INT32) job gets its bias added on the host. Cycles and off-chip bytes are
  * the kernels' counters summed.
  */
 public final class SimtBackend implements AutoCloseable {
@@ -51,6 +51,19 @@ public final class SimtBackend implements AutoCloseable {
         byte[] y = machine.readGlobal(py, x.length);
         int[][] out = new int[1][x.length];
         for (int i = 0; i < y.length; i++) out[0][i] = y[i];
+        return new CoreRun(out, r.cycles(), r.bytesRead() + r.bytesWritten(), 0);
+    }
+
+    /** Max pooling of INT8 planes followed by the table ({@code maxpool8.c}); out is one row of the pooled elements. */
+    public CoreRun maxPool(byte[] x, ConvGeometry g, byte[] table, long maxCycles) {
+        Session s = new Session("maxpool8");
+        int planes = g.n() * g.cin(), n = planes * g.oh() * g.ow();
+        long px = s.put(x), pt = s.put(table), py = s.alloc(n);
+        SimtMachine.Result r = s.run(maxCycles, px, pt, py, planes, g.h(), g.w(), g.kh(), g.kw(), g.sh(), g.sw(), g.dh(), g.dw(),
+                g.padTop(), g.padLeft(), g.oh(), g.ow());
+        byte[] y = machine.readGlobal(py, n);
+        int[][] out = new int[1][n];
+        for (int i = 0; i < n; i++) out[0][i] = y[i];
         return new CoreRun(out, r.cycles(), r.bytesRead() + r.bytesWritten(), 0);
     }
 

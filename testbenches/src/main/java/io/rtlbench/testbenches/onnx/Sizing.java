@@ -41,7 +41,8 @@ final class Sizing {
     static SimtConfig simt(ModelPlan plan, ModelRun.Config cfg, OffChipConfig off) {
         long need = 0;
         for (Step s : plan.steps()) {
-            if (s.kind() == Step.Kind.LUT) need = Math.max(need, 2 * plan.elements(s) + 256);
+            if (s.kind() == Step.Kind.LUT || s.kind() == Step.Kind.MAXPOOL)
+                need = Math.max(need, plan.qdq().info(s.inputs().get(0)).size() + plan.elements(s) + 256 + 64 * 3);
             if (s.kind() != Step.Kind.GEMM) continue;
             for (GemmJobs.Job j : zeroJobs(plan, s)) {
                 long m = j.a().length, k = j.b().length, n = j.b()[0].length;

@@ -68,10 +68,21 @@ final class StepExec {
             case MAXPOOL -> {
                 Node pool = s.body().get(0);
                 Tensor x = values.get(s.inputs().get(0));
+                DType outType = plan.qdq().info(s.output()).type();
+                if (t.simt() != null && ModelPlan.placement(s, ModelPlan.Core.SIMT) == ModelPlan.Placement.SIMT) {
+                    ConvGeometry geo = ConvGeometry.of(pool, x.shape(), null);
+                    t.window().open(s, t.core(), t.simulator());
+                    CoreRun r = t.simt().maxPool(x.toInt8Shifted(), geo, s.table(), t.maxCycles());
+                    t.window().close(s, t.core(), t.simulator(), r.cycles(), r.offchipBytes(), 0);
+                    byte[] y = new byte[r.out()[0].length];
+                    for (int i = 0; i < y.length; i++) y[i] = (byte) r.out()[0][i];
+                    values.put(s.output(), fromInt8(outType, plan.qdq().info(s.output()).shape(), y));
+                    return new Cost(r.cycles(), r.offchipBytes(), 0);
+                }
                 Tensor pooled = HostOps.eval(pool, List.of(x.toFloat()), false, g.opset()).get(0);  // INT8 values are exact in FP32
                 byte[] p8 = new byte[pooled.size()];
                 for (int i = 0; i < p8.length; i++) p8[i] = (byte) ((long) pooled.floats()[i] - (x.type() == DType.UINT8 ? 128 : 0));
-                values.put(s.output(), fromInt8(plan.qdq().info(s.output()).type(), pooled.shape(), lookup(p8, s.table())));
+                values.put(s.output(), fromInt8(outType, pooled.shape(), lookup(p8, s.table())));
                 return new Cost(0, 0, t.core() == null ? 0 : elements);
             }
             case LAYOUT -> {

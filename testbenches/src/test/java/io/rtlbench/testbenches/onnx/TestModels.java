@@ -35,7 +35,7 @@ final class TestModels {
         c = b.op("Conv", List.of(c, b.random("dww", 0.5f, 8, 1, 3, 3), b.random("dwb", 0.2f, 8)), intsAttr("pads", 1, 1, 1, 1),
                 intAttr("group", 8), intsAttr("strides", 2, 2));
         c = b.op("Clip", List.of(c, b.scalar("lo", 0), b.scalar("hi", 6)));
-        c = b.op("MaxPool", c, intsAttr("kernel_shape", 2, 2), intsAttr("strides", 2, 2));
+        c = b.op("MaxPool", c, intsAttr("kernel_shape", 3, 3), intsAttr("strides", 2, 2), intsAttr("pads", 1, 1, 1, 1));
         c = b.op("Conv", List.of(c, b.random("pw", 0.4f, 12, 8, 1, 1), b.random("pwb", 0.1f, 12)));
         String t = b.op("Add", List.of(c, b.scalar("three", 3)));       // HardSwish as Paddle writes it: x * clip(x + 3, 0, 6) / 6
         t = b.op("Clip", List.of(t, b.scalar("lo2", 0), b.scalar("hi2", 6)));
