@@ -63,7 +63,7 @@ final class TestModels {
         return b.output(y).build();
     }
 
-    /** QLinearConv (UINT8 activations) -> QLinearMatMul after a Reshape -> MatMulInteger, as an integer-only model. */
+    /** QLinearConv (UINT8 activations) -> QLinearMatMul after a Reshape -> MatMulInteger, and a ConvInteger branch: an integer-only model. */
     static Graph qlinear() {
         GraphBuilder b = new GraphBuilder("qlinear", 13, 14);
         java.util.Random r = new java.util.Random(5);
@@ -92,6 +92,12 @@ final class TestModels {
                 new long[] {1, -2, 3, -4, 5, -6, 7, -8, 9, 10, -11, 12, 13, 14, -15, -16, 17, 18})), "oz"));
         String out = b.op("Cast", acc, intAttr("to", 1));
         out = b.op("Mul", List.of(out, b.scalar("accscale", 0.001f)));
-        return b.output(out).build();
+        long[] uw = new long[3 * 2 * 3 * 3];  // ConvInteger with UINT8 weights around zero point 128 (ONNX Runtime's form)
+        for (int i = 0; i < uw.length; i++) uw[i] = 1 + r.nextInt(254);
+        b.constant("uw", Tensor.ofLongs(DType.UINT8, new int[] {3, 2, 3, 3}, uw));
+        b.constant("uwz", Tensor.ofLongs(DType.UINT8, new int[0], new long[] {128}));
+        String ci = b.op("ConvInteger", List.of(x, "uw", "xz", "uwz"), intsAttr("strides", 2, 2));
+        ci = b.op("Cast", ci, intAttr("to", 1));
+        return b.output(out).output(ci).build();
     }
 }
