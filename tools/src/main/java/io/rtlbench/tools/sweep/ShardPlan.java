@@ -16,14 +16,15 @@ import picocli.CommandLine.TypeConversionException;
  * <p>
  * Cost of a point = estimated simulated cycles summed over its layers (one copy each):
  * MACs / (peak MACs per cycle x a utilization guess), plus, on the systolic core, the layer's
- * compulsory off-chip bytes / bandwidth (it is memory-bound at low bandwidth; the SIMT core is bound by
- * instruction issue). The utilization guesses are the whole-workload utilizations measured on the
- * default comparison in the README (16x16,ws 3.0%, 4x8 0.9%). Simplification: emulation speed per
- * cycle differs between designs and is ignored; a point's build time (cached after the first) too.
+ * compulsory off-chip bytes / bandwidth (the systolic core is memory-bound at low bandwidth; the
+ * SIMT core is bound by instruction issue). The utilization guesses are the whole-workload
+ * utilizations measured on the default comparison in the README (16x16,ws 3.0%, 4x8 0.9%).
+ * Simplifications: compulsory bytes are a lower bound (tiling re-reads operands); emulation speed
+ * per cycle differs between designs and is ignored; so is a point's build time (cached after the first).
  * <p>
  * Split: longest-processing-time first: points by cost, largest first (ties by the canonical order),
  * each to the shard with the least cost so far (ties to the lowest index). Any shard's cost is then at
- * most the mean plus the largest single point.
+ * most the mean plus the largest single point, and at most 4/3 of the best split's longest (Graham 1969).
  */
 public final class ShardPlan {
     static final double SYSTOLIC_UTILIZATION_GUESS = 0.030, SIMT_UTILIZATION_GUESS = 0.009;

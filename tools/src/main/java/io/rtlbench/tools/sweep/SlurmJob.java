@@ -110,9 +110,9 @@ final class SlurmJob {
         s.append("set -euo pipefail\n");
         s.append("cd ").append(quote(Path.of("").toAbsolutePath().toString())).append('\n');
         if (o.cache != null) s.append("export RTLBENCH_CACHE=").append(quote(o.cache.toAbsolutePath().normalize().toString())).append('\n');
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        s.append("rtlbench() { exec ").append(quote(java)).append(" -Xss16m ${RTLBENCH_JAVA_OPTS:-} -cp ")
-                .append(quote(System.getProperty("java.class.path"))).append(" io.rtlbench.tools.Main \"$@\"; }\n");
+        s.append("java=").append(quote(Path.of(System.getProperty("java.home"), "bin", "java").toString())).append('\n');
+        s.append("classpath=").append(quote(System.getProperty("java.class.path"))).append('\n');
+        s.append("rtlbench() { exec \"$java\" -Xss16m ${RTLBENCH_JAVA_OPTS:-} -cp \"$classpath\" io.rtlbench.tools.Main \"$@\"; }\n");
         s.append("rtlbench sweep");
         for (String a : args) s.append(' ').append(quote(a));
         s.append(" --jobs \"${SLURM_CPUS_PER_TASK:-1}\" --out ").append(quote(dir.toString())).append(" --shard \"$SLURM_ARRAY_TASK_ID/")
