@@ -17,7 +17,8 @@ import java.util.List;
  * the same set typed in another order is the same sweep). Written as JSON next to the outputs; its
  * {@link #id()} (SHA-256 of that JSON, 16 hex digits) tells shards and merges whether they belong
  * together. A new sweep dimension is a new component: of {@link Settings} when the whole sweep has one
- * value, of {@link Point} when points differ in it (and a {@link SweepRow} column either way).
+ * value, of {@link Point} when points differ in it; it then joins the id and the resume key by itself,
+ * and needs a {@link SweepRow} column (and a value in {@code SweepRow.point()/settings()}) for the CSV.
  */
 public record SweepDescription(int version, Settings settings, List<LayerInfo> layers, List<Point> points) {
     /** Bumped when the meaning of a field changes, so old shard folders are not merged with new ones. */
@@ -57,9 +58,20 @@ public record SweepDescription(int version, Settings settings, List<LayerInfo> l
     }
 
     /** The key of a point's rows in a CSV (the point and every setting). */
-    public String key(Point p) {
-        Settings s = settings;
-        return SweepRow.pointKey(p.core(), p.config(), p.offchipBw(), s.workload(), s.scale(), s.seed(), s.data(), s.tech(), s.offchipLatency());
+    public String key(Point p) { return key(p, settings); }
+
+    /** Every component of the point, then of the settings, joined by {@code |} (a new dimension joins the key by itself). */
+    static String key(Point p, Settings s) {
+        List<String> parts = new ArrayList<>();
+        for (Record r : List.of(p, s))
+            for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    parts.add(String.valueOf(c.getAccessor().invoke(r)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        return String.join("|", parts);
     }
 
     public List<String> layerNames() { return layers.stream().map(LayerInfo::name).toList(); }
