@@ -41,7 +41,7 @@ final class LocalSlurm implements AutoCloseable {
         try {
             s.boot();
             return s;
-        } catch (Exception | AssertionError e) {
+        } catch (Throwable e) {
             s.close();
             throw e;
         }
