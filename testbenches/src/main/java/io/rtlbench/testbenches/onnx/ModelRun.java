@@ -26,11 +26,18 @@ public final class ModelRun {
      * whether to check layers against ONNX Runtime.
      */
     public record Config(int rows, int cols, boolean outputStationary, int warps, int threads, int offchipBytesPerCycle,
-                         BuildOptions build, long maxCycles, boolean checkWithOrt) {
+                         BuildOptions build, long maxCycles, boolean checkWithOrt, java.util.Set<ModelPlan.Core> cores) {
+        public Config(int rows, int cols, boolean outputStationary, int warps, int threads, int offchipBytesPerCycle, BuildOptions build,
+                      long maxCycles, boolean checkWithOrt) {
+            this(rows, cols, outputStationary, warps, threads, offchipBytesPerCycle, build, maxCycles, checkWithOrt,
+                    java.util.EnumSet.allOf(ModelPlan.Core.class));
+        }
         public static Config defaults() { return new Config(16, 16, false, 4, 8, 16, BuildOptions.PLAIN, 2_000_000_000L, true); }
-        public Config withCores(int r, int c, int w, int t) { return new Config(r, c, outputStationary, w, t, offchipBytesPerCycle, build, maxCycles, checkWithOrt); }
-        public Config withBuild(BuildOptions b) { return new Config(rows, cols, outputStationary, warps, threads, offchipBytesPerCycle, b, maxCycles, checkWithOrt); }
-        public Config withOrtChecks(boolean on) { return new Config(rows, cols, outputStationary, warps, threads, offchipBytesPerCycle, build, maxCycles, on); }
+        public Config withCores(int r, int c, int w, int t) { return new Config(r, c, outputStationary, w, t, offchipBytesPerCycle, build, maxCycles, checkWithOrt, cores); }
+        public Config withBuild(BuildOptions b) { return new Config(rows, cols, outputStationary, warps, threads, offchipBytesPerCycle, b, maxCycles, checkWithOrt, cores); }
+        public Config withOrtChecks(boolean on) { return new Config(rows, cols, outputStationary, warps, threads, offchipBytesPerCycle, build, maxCycles, on, cores); }
+        /** Runs the model on one core only (the other core's columns stay empty). */
+        public Config only(ModelPlan.Core core) { return new Config(rows, cols, outputStationary, warps, threads, offchipBytesPerCycle, build, maxCycles, checkWithOrt, java.util.EnumSet.of(core)); }
         String systolicLabel() { return rows + "x" + cols + (outputStationary ? ",os" : ",ws"); }
         String simtLabel() { return warps + "x" + threads; }
     }
@@ -58,10 +65,12 @@ public final class ModelRun {
         checkInputs(plan, inputs);
         OffChipConfig off = OffChipConfig.defaults().withBandwidth(cfg.offchipBytesPerCycle());
         List<ModelReport.Layer> layers = new ArrayList<>();
-        Map<String, Tensor> golden = new HashMap<>(inputs), vs = new HashMap<>(inputs), vm = new HashMap<>(inputs);
+        boolean runSys = cfg.cores().contains(ModelPlan.Core.SYSTOLIC), runSimt = cfg.cores().contains(ModelPlan.Core.SIMT);
+        Map<String, Tensor> golden = new HashMap<>(inputs);
+        Map<String, Tensor> vs = runSys ? new HashMap<>(inputs) : golden, vm = runSimt ? new HashMap<>(inputs) : golden;
         boolean verified = true;
-        try (SystolicBackend sys = new SystolicBackend(Sizing.systolic(plan, cfg, off), cfg.build());
-             SimtBackend simt = new SimtBackend(Sizing.simt(plan, cfg, off), cfg.build());
+        try (SystolicBackend sys = runSys ? new SystolicBackend(Sizing.systolic(plan, cfg, off), cfg.build()) : null;
+             SimtBackend simt = runSimt ? new SimtBackend(Sizing.simt(plan, cfg, off), cfg.build()) : null;
              OrtChecks ort = new OrtChecks()) {
             var gt = new StepExec.Target(null, null, null, window, cfg.maxCycles());
             var st = new StepExec.Target(ModelPlan.Core.SYSTOLIC, sys, null, window, cfg.maxCycles());
@@ -69,7 +78,7 @@ public final class ModelRun {
             for (Step s : plan.steps()) {
                 Map<String, Tensor> goldenIn = new HashMap<>(golden);
                 StepExec.run(plan, s, golden, gt);
-                StepExec.Cost cs = StepExec.run(plan, s, vs, st), cm = StepExec.run(plan, s, vm, mt);
+                StepExec.Cost cs = runSys ? StepExec.run(plan, s, vs, st) : null, cm = runSimt ? StepExec.run(plan, s, vm, mt) : null;
                 String ds = diff(golden.get(s.output()), vs.get(s.output())), dm = diff(golden.get(s.output()), vm.get(s.output()));
                 verified &= ds == null && dm == null;
                 ModelReport.OrtCheck oc = cfg.checkWithOrt() && s.kind() != Step.Kind.HOST_FLOAT ? check(plan, s, goldenIn, golden, ort) : null;
@@ -77,7 +86,7 @@ public final class ModelRun {
                 layers.add(new ModelReport.Layer(s.index(), s.name(), s.ops(), s.kind(), plan.shape(s), plan.macs(s), plan.elements(s),
                         coreLayer(s, ModelPlan.Core.SYSTOLIC, cs, ds), coreLayer(s, ModelPlan.Core.SIMT, cm, dm), oc, ModelPlan.note(s)));
                 progress.accept(String.format("[%d/%d] %s (%s): systolic %,d cycles, simt %,d cycles%s, %.0f s", s.index() + 1, plan.steps().size(),
-                        s.name(), s.ops(), cs.cycles(), cm.cycles(), ds == null && dm == null ? "" : ", MISMATCH", (System.nanoTime() - t0) / 1e9));
+                        s.name(), s.ops(), cs == null ? 0 : cs.cycles(), cm == null ? 0 : cm.cycles(), ds == null && dm == null ? "" : ", MISMATCH", (System.nanoTime() - t0) / 1e9));
             }
         }
         List<ModelReport.OutputCheck> outs = cfg.checkWithOrt() ? Outputs.quantized(plan, inputs, golden) : List.of();

@@ -40,6 +40,26 @@ public final class OnnxFile {
         return parse(bytes, file.getFileName().toString());
     }
 
+    /** One tensor stored alone as a TensorProto file (the form of ONNX's test data, {@code input_0.pb}). */
+    public static Tensor readTensor(Path file) {
+        try {
+            return tensor(TensorProto.parseFrom(Files.readAllBytes(file)), file.getFileName().toString());
+        } catch (InvalidProtocolBufferException e) {
+            throw new OnnxException(file + " is not an ONNX TensorProto file (malformed protobuf: " + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new OnnxException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes one tensor as a TensorProto file. */
+    public static void writeTensor(String name, Tensor t, Path file) {
+        try {
+            Files.write(file, proto(name, t).toByteArray());
+        } catch (IOException e) {
+            throw new OnnxException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public static Graph parse(byte[] bytes, String what) {
         ModelProto m;
         try {

@@ -25,8 +25,8 @@ public final class ModelInspectCommand implements Callable<Integer> {
         ModelPlan plan = model.load();
         ModelReport r = ModelRun.inspect(plan, ModelRun.Config.defaults());
         out.printf("%s: %s model, %d ONNX nodes -> %d layers%s%n", model.file, plan.fp32Model() ? "FP32 (quantized here: INT8 per-tensor activations, "
-                + (model.perTensor ? "per-tensor" : "per-channel") + " weights)" : "quantized", plan.source().graph().nodes().size(),
-                plan.steps().size(), model.saveQuantized == null ? "" : "; quantized model written to " + model.saveQuantized);
+                + (model.options.perTensor ? "per-tensor" : "per-channel") + " weights)" : "quantized", plan.source().graph().nodes().size(),
+                plan.steps().size(), model.options.saveQuantized == null ? "" : "; quantized model written to " + model.options.saveQuantized);
         out.print(r.table());
         out.flush();
         return 0;
