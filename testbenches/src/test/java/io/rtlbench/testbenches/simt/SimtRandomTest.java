@@ -42,7 +42,7 @@ class SimtRandomTest {
 
     @ParameterizedTest(name = "random program {2} (divergent: {3}) on {0}x{1}")
     @CsvSource({"1, 1, 0, false", "4, 8, 1, false", "8, 8, 2, false", "1, 4, 3, true", "4, 8, 4, true",
-        "4, 8, 5, true", "4, 8, 6, true", "8, 8, 7, true", "8, 8, 8, true", "2, 4, 9, true"})
+        "4, 8, 5, true", "4, 8, 6, true", "8, 8, 7, true", "8, 8, 8, true", "1, 4, 9, true"})
     void everyWriteMatchesTheInterpreter(int w, int t, int k, boolean divergent) throws Exception {
         long seed = SEED * 1000 + k;
         String ctx = String.format("seed %d (-Drtlbench.seed=%d), program %d on %dx%d", seed, SEED, k, w, t);
