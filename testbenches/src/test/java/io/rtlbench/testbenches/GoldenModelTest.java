@@ -150,8 +150,8 @@ class GoldenModelTest {
         assertEquals(new Requant(1, 8, true), c.requant());
         assertArrayEquals(Workload.parse("gemm:2,2,2", 9).job().a(), Workload.parse("gemm:2,2,2", 9).job().a(), "deterministic per seed");
         assertTrue(java.util.Arrays.stream(Workload.parse("gemm:4,4,4", 9, DataPattern.ZEROS).job().a()).allMatch(r -> r[0] == 0));
-        for (String bad : new String[] {"gemm:1,2", "gemm:0,1,1", "gemm:1,1,5000", "gemm:a,1,1", "conv:1,1,1,1,1,1", "conv:0,4,1,1,1,1,0",
-            "conv:600,4,1,1,1,1,0", "fft:4", "gemm"})
+        for (String bad : new String[] {"gemm:1,2", "gemm:0,1,1", "gemm:a,1,1", "conv:1,1,1,1,1,1", "conv:0,4,1,1,1,1,0",
+            "fft:4", "gemm"})
             assertThrows(IllegalArgumentException.class, () -> Workload.parse(bad, 1), bad);
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pure-Java parts around the energy model: Yosys statistics parsing (gates vs flip-flops vs
- * child modules and memory macros), the report's totals, top instances, JSON fields and table,
+ * child modules and memory macros), the report's totals, top instances, breakdown by key and table,
  * technology tables from files (and their errors), and category keys.
  */
 class EnergyUnitTest {
@@ -58,18 +58,12 @@ class EnergyUnitTest {
         assertEquals(List.of("", "c", "(others)"), List.copyOf(r.topModules(2).keySet()));
         assertEquals(20.0, r.topModules(2).get("(others)"), 1e-12);
         assertEquals(4, r.topModules(9).size(), "no (others) when all fit");
-        Map<String, Object> j = r.toJson(1);
-        assertEquals(100.0, j.get("energy_pj"));
-        assertEquals(85.0, j.get("dynamic_pj"));
-        assertEquals(5.0, j.get("pj_per_mac"));
-        assertEquals(0.5, j.get("average_power_mw"));
-        assertEquals("45nm", j.get("tech"));
-        assertEquals(2.0, j.get("clock_ghz"));
-        @SuppressWarnings("unchecked") Map<String, Double> b = (Map<String, Double>) j.get("breakdown");
-        assertEquals(Category.values().length, b.size(), "every category, zero or not");
+        Map<String, Double> b = r.breakdownByKey();
+        assertEquals(List.of("compute", "sram", "regfile", "control", "instruction", "clock", "leakage", "offchip"), List.copyOf(b.keySet()),
+                "every category, zero or not, in report order");
         assertEquals(0.0, b.get("sram"));
         assertEquals(60.0, b.get("compute"));
-        assertEquals(Map.of("", 50.0, "(others)", 50.0), j.get("modules"));
+        assertEquals(Map.of("", 50.0, "(others)", 50.0), r.topModules(1));
         String t = r.table(1);
         assertTrue(t.startsWith("energy (45nm, 2.0 GHz): 100.0 pJ total, 5.000 pJ/MAC, 0.50 mW average"), t);
         assertTrue(t.contains("compute datapath") && t.contains("60.0 pJ   60.0%"), t);
@@ -99,7 +93,12 @@ class EnergyUnitTest {
             assertTrue(e.getMessage().contains("'clock.ghz' must be a non-negative number, got '" + bad + "'"), e.getMessage());
         }
         Files.writeString(f, props.toString().replace("clock.ghz = 1", "clock.ghz = 0"));
-        assertEquals(0, TechTable.of(f.toString()).clockGhz(), "zero is allowed");
+        e = assertThrows(IllegalArgumentException.class, () -> TechTable.of(f.toString()));
+        assertTrue(e.getMessage().contains("'clock.ghz' must be > 0"), e.getMessage());
+        Files.writeString(f, props.toString().replace("sram.min_pj_per_bit = 10", "sram.min_pj_per_bit = 0"));
+        assertEquals(0, TechTable.of(f.toString()).sramMinPjPerBit(), "other constants may be zero");
+        e = assertThrows(IllegalArgumentException.class, () -> TechTable.of(dir.resolve("missing").toString()));
+        assertTrue(e.getMessage().contains("neither 45nm, 7nm nor a file"), e.getMessage());
         assertTrue(TechTable.of("7nm").name().startsWith("7nm (scaled from 45nm)"));
         assertEquals(2.0, TechTable.of("7nm").clockGhz());
     }
