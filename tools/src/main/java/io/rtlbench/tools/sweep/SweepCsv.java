@@ -56,7 +56,12 @@ final class SweepCsv implements AutoCloseable {
                 throw new UserError("another sweep is writing " + file + "; wait for it to finish or use another --out");
             }
             SweepCsv c = new SweepCsv(file, ch, lock);
-            c.load();
+            try {
+                c.load();
+            } catch (IOException | RuntimeException e) {
+                c.close();  // a file we refuse must not stay locked
+                throw e;
+            }
             return c;
         } catch (IOException e) {
             throw new UserError("cannot open " + file + ": " + e.getMessage());
