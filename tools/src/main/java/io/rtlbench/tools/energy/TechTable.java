@@ -14,12 +14,14 @@ import java.util.Properties;
  * {@code tech-7nm.properties}; sources checked in {@code SOURCES.md}). {@code 7nm-scaled} is the older
  * derivation of 7 nm from 45 nm by the rule in {@code SCALING.md}. All energies in pJ. Keys added
  * after the first release are optional in a user's file: {@code sram.capacity_exponent} (default 0.5,
- * Horowitz's square-root rule) and {@code area.*} (default: the 45 nm values).
+ * Horowitz's square-root rule), {@code sram.small_capacity_exponent} (below 8 KB; default: the same)
+ * and {@code area.*} (default: the 45 nm values).
  */
 public record TechTable(String name, double clockGhz, double mulPjPerBitToggle8b, double addPjPerBitToggle,
                         double regPjPerBitToggle, double clockPjPerRegBitPerCycle, double logicPjPerGateToggle,
                         double leakPjPerGatePerCycle, double leakPjPerSramBitPerCycle, double sramPjPerBit8kb,
-                        double sramMinPjPerBit, double offchipPjPerByte, double sramCapacityExponent, AreaTable area) {
+                        double sramMinPjPerBit, double offchipPjPerByte, double sramCapacityExponent,
+                        double sramSmallCapacityExponent, AreaTable area) {
 
     /** The built-in tables: "45nm", "7nm" (the modern default) and "7nm-scaled" (45 nm x SCALING.md). */
     public static final java.util.List<String> BUILT_IN = java.util.List.of("45nm", "7nm", "7nm-scaled");
@@ -52,13 +54,14 @@ public record TechTable(String name, double clockGhz, double mulPjPerBitToggle8b
     }
 
     private static TechTable load(Properties p, String source) {
-        String exp = p.getProperty("sram.capacity_exponent");
+        double exp = p.getProperty("sram.capacity_exponent") == null ? 0.5 : num(p, "sram.capacity_exponent", source);
+        double small = p.getProperty("sram.small_capacity_exponent") == null ? exp : num(p, "sram.small_capacity_exponent", source);
         return new TechTable(p.getProperty("name", source), num(p, "clock.ghz", source), num(p, "mul.pj_per_bit_toggle_8b", source),
                 num(p, "add.pj_per_bit_toggle", source), num(p, "reg.pj_per_bit_toggle", source),
                 num(p, "clock.pj_per_reg_bit_per_cycle", source), num(p, "logic.pj_per_gate_toggle", source),
                 num(p, "leakage.pj_per_gate_per_cycle", source), num(p, "leakage.pj_per_sram_bit_per_cycle", source),
                 num(p, "sram.pj_per_bit_8kb", source), num(p, "sram.min_pj_per_bit", source), num(p, "offchip.pj_per_byte", source),
-                exp == null ? 0.5 : num(p, "sram.capacity_exponent", source), AreaTable.load(p, source, AreaTable.DEFAULT_45NM));
+                exp, small, AreaTable.load(p, source, AreaTable.DEFAULT_45NM));
     }
 
     private static double num(Properties p, String key, String source) {
@@ -79,7 +82,7 @@ public record TechTable(String name, double clockGhz, double mulPjPerBitToggle8b
         return new TechTable("7nm-scaled (from " + name + ")", 2.0, mulPjPerBitToggle8b * logic, addPjPerBitToggle * logic,
                 regPjPerBitToggle * logic, clockPjPerRegBitPerCycle * logic, logicPjPerGateToggle * logic,
                 leakPjPerGatePerCycle * leak, leakPjPerSramBitPerCycle * leak, sramPjPerBit8kb * sram, sramMinPjPerBit * sram,
-                offchipPjPerByte * off, sramCapacityExponent, area);
+                offchipPjPerByte * off, sramCapacityExponent, sramSmallCapacityExponent, area);
     }
 
     /** This table with another off-chip energy (a memory preset's), named "{@code name} + {@code memory}". */
@@ -87,16 +90,21 @@ public record TechTable(String name, double clockGhz, double mulPjPerBitToggle8b
         if (!(pjPerByte >= 0)) throw new IllegalArgumentException("off-chip energy must be >= 0 pJ/byte, got " + pjPerByte);
         return new TechTable(name + " + " + memory, clockGhz, mulPjPerBitToggle8b, addPjPerBitToggle, regPjPerBitToggle,
                 clockPjPerRegBitPerCycle, logicPjPerGateToggle, leakPjPerGatePerCycle, leakPjPerSramBitPerCycle, sramPjPerBit8kb,
-                sramMinPjPerBit, pjPerByte, sramCapacityExponent, area);
+                sramMinPjPerBit, pjPerByte, sramCapacityExponent, sramSmallCapacityExponent, area);
     }
 
     /** Energy of one toggled operand bit of a multiplier whose operand is {@code width} bits. */
     public double mulPerToggle(int width) { return mulPjPerBitToggle8b * Math.max(1, width) / 8.0; }
 
-    /** Energy per accessed bit of an SRAM of {@code bytes} capacity: the 8 KB figure x (bytes / 8 KB)^exponent, floored. */
+    /**
+     * Energy per accessed bit of an SRAM of {@code bytes} capacity: the 8 KB figure x (bytes / 8 KB)^e,
+     * with e = {@link #sramCapacityExponent} from 8 KB up and {@link #sramSmallCapacityExponent} below,
+     * floored at {@link #sramMinPjPerBit}.
+     */
     public double sramPerBit(double bytes) {
         double ratio = bytes / 8192.0;
-        double scale = sramCapacityExponent == 0.5 ? Math.sqrt(ratio) : Math.pow(ratio, sramCapacityExponent);
+        double e = ratio >= 1 ? sramCapacityExponent : sramSmallCapacityExponent;
+        double scale = e == 0.5 ? Math.sqrt(ratio) : Math.pow(ratio, e);
         return Math.max(sramMinPjPerBit, sramPjPerBit8kb * scale);
     }
 }

@@ -33,6 +33,7 @@ class TechTableTest {
         TechTable t = TechTable.of(f.toString());
         assertEquals("mine", t.name());
         assertEquals(0.5, t.sramCapacityExponent());
+        assertEquals(0.5, t.sramSmallCapacityExponent());
         assertEquals(AreaTable.DEFAULT_45NM.nand2Um2(), t.area().nand2Um2());
         assertEquals(0.156 * 2, t.sramPerBit(32768), 1e-12, "square root of capacity by default");
         Files.writeString(f, OLD_FILE + "area.nand2_um2 = 0.1\narea.cell.$_XOR_ = 2\n");
@@ -52,6 +53,8 @@ class TechTableTest {
         assertEquals(0.07, t7.mulPerToggle(8) * 8, 1e-12, "TPUv4i 7 nm 8-bit multiply");
         assertEquals(7.5, t7.sramPerBit(8192) * 64, 0.01, "TPUv4i 7 nm 8 KB read");
         assertEquals(14.0, t7.sramPerBit(1 << 20) * 64, 0.2, "TPUv4i 7 nm 1 MB read");
+        assertEquals(7.5 / 64 / 4, t7.sramPerBit(512), 1e-4, "below 8 KB: square root, as at 45 nm");
+        assertEquals(0.5, t45.sramSmallCapacityExponent());
         assertEquals(1.41, t7.clockGhz());
         assertEquals(0.05832, t7.area().nand2Um2(), 1e-12);
         assertTrue(TechTable.of("7nm-scaled").name().startsWith("7nm-scaled"));
