@@ -4,7 +4,7 @@ import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.demo.MacGrid;
 import io.rtlbench.rtl.demo.MacGridConfig;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.testbenches.Designs;
 import io.rtlbench.testbenches.demo.MacGridDriver;
 import io.rtlbench.testbenches.demo.MatMulGolden;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (k < 1 || count < 1) throw new Main.UserError("--k and --count must be >= 1");
         MacGridConfig cfg = new MacGridConfig(rows, cols);
         long t0 = System.nanoTime();
-        var design = Elaborator.elaborate(() -> new MacGrid(cfg));
+        var design = Designs.elaborate(() -> new MacGrid(cfg));
         double elaborateS = (System.nanoTime() - t0) / 1e9;
         Random rnd = new Random(seed);
         int verified = 0;

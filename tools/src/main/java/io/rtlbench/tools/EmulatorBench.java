@@ -7,8 +7,8 @@ import io.rtlbench.emulator.Signal;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.demo.MacGrid;
 import io.rtlbench.rtl.demo.MacGridConfig;
-import io.rtlbench.rtl.hw.Elaborated;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.emulator.Design;
+import io.rtlbench.testbenches.Designs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ public final class EmulatorBench implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         if (cycles < chunk || rounds < 1 || perCycleCycles < 1) throw new Main.UserError("need --cycles >= --chunk, --rounds >= 1");
         MacGridConfig cfg = new MacGridConfig(rows, cols);
-        Elaborated design = Elaborator.elaborate(() -> new MacGrid(cfg));
+        Design design = Designs.elaborate(() -> new MacGrid(cfg));
         Path coldCache = Files.createTempDirectory("rtlbench-cold-cache-");
         try {
             System.out.printf("cold build of MacGrid %dx%d (empty cache %s)...%n", rows, cols, coldCache);

@@ -5,8 +5,8 @@ import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.demo.MacGrid;
 import io.rtlbench.rtl.demo.MacGridConfig;
-import io.rtlbench.rtl.hw.Elaborated;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.emulator.Design;
+import io.rtlbench.testbenches.Designs;
 import io.rtlbench.tools.energy.GateCounts;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class EnergyBench implements Callable<Integer> {
 
     @Override public Integer call() {
         MacGridConfig cfg = new MacGridConfig(rows, cols);
-        Elaborated design = Elaborator.elaborate(() -> new MacGrid(cfg));
+        Design design = Designs.elaborate(() -> new MacGrid(cfg));
         List<String> in = new ArrayList<>(), out = new ArrayList<>();
         for (int i = 0; i < rows; i++) in.add("io_a_" + i);
         for (int j = 0; j < cols; j++) in.add("io_b_" + j);
@@ -87,8 +87,8 @@ public final class EnergyBench implements Callable<Integer> {
     }
 
     /** The same design with a unique comment, so the Yosys cache misses once (a cold measurement). */
-    private static Elaborated withFreshSalt(Elaborated d) {
-        return new Elaborated(d.topName(), d.systemVerilog() + "\n// bench " + SALT + "\n");
+    private static Design withFreshSalt(Design d) {
+        return d.salted("bench " + SALT);
     }
 
     private static final long SALT = System.nanoTime();

@@ -1,7 +1,6 @@
 package io.rtlbench.tools.compare;
 
 import io.rtlbench.emulator.Simulator;
-import io.rtlbench.tools.energy.CategoryRules;
 import io.rtlbench.tools.energy.EnergyReport;
 import io.rtlbench.tools.energy.EnergyRun;
 import io.rtlbench.tools.energy.TechTable;
@@ -30,8 +29,6 @@ public abstract class CoreRunner implements AutoCloseable {
 
     protected abstract Simulator simulator();
 
-    protected abstract CategoryRules rules();
-
     /** Runs one GEMM on the core; {@code bandwidth} in bytes/cycle (0 = configured). */
     public abstract Map<String, Object> run(LayerTensors t, int bandwidth, long maxCycles);
 
@@ -48,7 +45,7 @@ public abstract class CoreRunner implements AutoCloseable {
         r.put("macs_per_cycle", (double) macs / cycles);
         r.put("utilization", (double) macs / (peakMacsPerCycle() * cycles));
         r.put("offchip_bytes", offchipBytes);
-        EnergyReport e = EnergyRun.estimate(simulator(), countedCycles, offchipBytes, macs, rules(), tech);
+        EnergyReport e = EnergyRun.estimate(simulator(), countedCycles, offchipBytes, macs, tech);
         r.putAll(e.toJson(8));
         return r;
     }

@@ -7,8 +7,6 @@ import io.rtlbench.rtl.simt.SimtConfig;
 import io.rtlbench.testbenches.demo.MatMulGolden;
 import io.rtlbench.testbenches.simt.SimtKernels;
 import io.rtlbench.testbenches.simt.SimtMachine;
-import io.rtlbench.tools.energy.CategoryRules;
-import io.rtlbench.tools.energy.CoreRules;
 import io.rtlbench.tools.energy.TechTable;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +39,6 @@ public final class SimtRunner extends CoreRunner {
     @Override public String label() { return cfg.warps() + "x" + cfg.threads(); }
     @Override public double peakMacsPerCycle() { return cfg.threads(); }
     @Override protected Simulator simulator() { return machine.simulator(); }
-    @Override protected CategoryRules rules() { return CoreRules.simt(); }
 
     @Override public Map<String, Object> run(LayerTensors t, int bandwidth, long maxCycles) {
         machine.simulator().poke("io_offchipBandwidth", bandwidth);

@@ -9,8 +9,6 @@ import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.testbenches.systolic.SystolicCompiler;
 import io.rtlbench.testbenches.systolic.SystolicDriver;
 import io.rtlbench.testbenches.systolic.SystolicProgram;
-import io.rtlbench.tools.energy.CategoryRules;
-import io.rtlbench.tools.energy.CoreRules;
 import io.rtlbench.tools.energy.TechTable;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +56,6 @@ public final class SystolicRunner extends CoreRunner {
     @Override public String label() { return label; }
     @Override public double peakMacsPerCycle() { return (double) cfg.rows() * cfg.cols(); }
     @Override protected Simulator simulator() { return driver.simulator(); }
-    @Override protected CategoryRules rules() { return CoreRules.systolic(); }
 
     @Override public Map<String, Object> run(LayerTensors t, int bandwidth, long maxCycles) {
         GemmJob job = new GemmJob(t.a(), t.b(), null, null);

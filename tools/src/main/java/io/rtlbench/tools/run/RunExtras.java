@@ -3,7 +3,6 @@ package io.rtlbench.tools.run;
 import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.tools.RunCommand;
-import io.rtlbench.tools.energy.CategoryRules;
 import io.rtlbench.tools.energy.EnergyReport;
 import io.rtlbench.tools.energy.EnergyRun;
 import io.rtlbench.tools.energy.TechTable;
@@ -45,14 +44,14 @@ final class RunExtras {
     }
 
     /** Call after the run: closes the VCD, adds the energy fields to {@code json} and prints the table. */
-    void finish(Map<String, Object> json, long offchipBytes, long macs, CategoryRules rules) {
+    void finish(Map<String, Object> json, long offchipBytes, long macs) {
         if (o.vcd != null) {
             sim.traceClose();
             System.out.printf("VCD of cycles [%d, %d): %s%n", o.vcdFrom, Math.min(o.vcdTo, sim.cycle()), o.vcd);
             json.put("vcd", o.vcd.toString());
         }
         if (!o.energy) return;
-        EnergyReport e = EnergyRun.estimate(sim, sim.cycle() - start, offchipBytes, macs, rules, TechTable.of(o.tech));
+        EnergyReport e = EnergyRun.estimate(sim, sim.cycle() - start, offchipBytes, macs, TechTable.of(o.tech));
         System.out.print(e.table(8));
         json.put("data", o.data);
         json.putAll(e.toJson(16));

@@ -8,7 +8,6 @@ import io.rtlbench.testbenches.simt.SimtKernels;
 import io.rtlbench.testbenches.simt.SimtMachine;
 import io.rtlbench.testbenches.data.DataPattern;
 import io.rtlbench.tools.Json;
-import io.rtlbench.tools.energy.CoreRules;
 import io.rtlbench.tools.Main;
 import io.rtlbench.tools.RunCommand;
 import java.nio.file.Files;
@@ -75,7 +74,7 @@ public final class SimtRun {
             try {
                 RunExtras x = RunExtras.begin(o, m.simulator());
                 run = SimtKernels.gemm(m, a, b, o.maxCycles);
-                x.finish(extra, run.counters().bytesRead() + run.counters().bytesWritten(), (long) mm * k * n, CoreRules.simt());
+                x.finish(extra, run.counters().bytesRead() + run.counters().bytesWritten(), (long) mm * k * n);
             } catch (SimtMachine.SimtHangException e) {
                 throw new Main.UserError(e.getMessage());
             }

@@ -9,7 +9,6 @@ import io.rtlbench.testbenches.systolic.SystolicProgram;
 import io.rtlbench.testbenches.systolic.Workload;
 import io.rtlbench.testbenches.data.DataPattern;
 import io.rtlbench.tools.Json;
-import io.rtlbench.tools.energy.CoreRules;
 import io.rtlbench.tools.RunCommand;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -47,7 +46,7 @@ public final class SystolicRun {
         try (SystolicDriver d = new SystolicDriver(cfg, RunExtras.options(o))) {
             RunExtras x = RunExtras.begin(o, d.simulator());
             r = d.run(p, o.maxCycles);
-            x.finish(extra, r.get("offchip_bytes_read") + r.get("offchip_bytes_written"), r.get("macs"), CoreRules.systolic());
+            x.finish(extra, r.get("offchip_bytes_read") + r.get("offchip_bytes_written"), r.get("macs"));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         String mismatch = GemmGolden.firstMismatch(w.job().expected(), r.c());
