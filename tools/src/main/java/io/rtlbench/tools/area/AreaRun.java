@@ -3,7 +3,6 @@ package io.rtlbench.tools.area;
 import io.rtlbench.emulator.Signal;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.emulator.SvScan;
-import io.rtlbench.tools.energy.CategoryRules;
 import io.rtlbench.tools.energy.GateCounts;
 import io.rtlbench.tools.energy.TechTable;
 import java.util.ArrayList;
@@ -12,13 +11,13 @@ import java.util.List;
 /**
  * The area of a simulator's design in one call: instances from its SystemVerilog, cells per module
  * from Yosys (cached, the same run the energy model uses), memories from the simulator, the
- * technology table's {@link AreaTable} and the core's categories. Needs no simulation.
+ * technology table's {@link AreaTable} and the design's energy roles. Needs no simulation.
  */
 public final class AreaRun {
     private AreaRun() {}
 
-    public static AreaReport estimate(Simulator sim, CategoryRules rules, TechTable tech) {
-        return estimate(sim, InstanceCategory.of(rules), tech);
+    public static AreaReport estimate(Simulator sim, TechTable tech) {
+        return estimate(sim, InstanceCategory.of(sim.design()), tech);
     }
 
     public static AreaReport estimate(Simulator sim, InstanceCategory categories, TechTable tech) {

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rtlbench.rtl.demo.MacGrid;
 import io.rtlbench.rtl.demo.MacGridConfig;
-import io.rtlbench.rtl.hw.Elaborated;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.emulator.Design;
+import io.rtlbench.testbenches.Designs;
 import io.rtlbench.emulator.SvScan;
 import io.rtlbench.tools.energy.Category;
-import io.rtlbench.tools.energy.CoreRules;
 import io.rtlbench.tools.energy.GateCounts;
 import io.rtlbench.tools.energy.GateCounts.ModuleGates;
 import io.rtlbench.tools.energy.TechTable;
@@ -92,10 +91,10 @@ class AreaModelTest {
     }
 
     @Test void macGridThroughYosysScalesWithTheNodesNand2Area() {
-        Elaborated design = Elaborator.elaborate(() -> new MacGrid(new MacGridConfig(4, 4)));
+        Design design = Designs.elaborate(() -> new MacGrid(new MacGridConfig(4, 4)));
         var gates = GateCounts.of(design, null);
         var instances = new SvScan(design.systemVerilog()).instances(design.topName());
-        InstanceCategory cats = InstanceCategory.of(CoreRules.macGrid());
+        InstanceCategory cats = InstanceCategory.of(design);
         AreaReport a45 = AreaModel.estimate("45nm", TechTable.of("45nm").area(), instances, gates, List.of(), cats);
         AreaReport a7 = AreaModel.estimate("7nm", TechTable.of("7nm").area(), instances, gates, List.of(), cats);
         CellAreas cells = CellAreas.asap7();

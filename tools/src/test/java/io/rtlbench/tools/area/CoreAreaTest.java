@@ -9,7 +9,6 @@ import io.rtlbench.rtl.systolic.SystolicConfig;
 import io.rtlbench.testbenches.simt.SimtMachine;
 import io.rtlbench.testbenches.systolic.SystolicDriver;
 import io.rtlbench.tools.energy.Category;
-import io.rtlbench.tools.energy.CoreRules;
 import io.rtlbench.tools.energy.TechTable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,10 +25,10 @@ class CoreAreaTest {
         TechTable t7 = TechTable.of("7nm");
         AreaReport sys, gpu;
         try (SystolicDriver d = new SystolicDriver(SystolicConfig.of(16, 16, SystolicConfig.Dataflow.WS), BuildOptions.PLAIN)) {
-            sys = AreaRun.estimate(d.simulator(), CoreRules.systolic(), t7);
+            sys = AreaRun.estimate(d.simulator(), t7);
         }
         try (SimtMachine m = new SimtMachine(SimtConfig.of(4, 8), BuildOptions.PLAIN)) {
-            gpu = AreaRun.estimate(m.simulator(), CoreRules.simt(), t7);
+            gpu = AreaRun.estimate(m.simulator(), t7);
         }
         System.out.print("systolic 16x16,ws " + sys.table(6) + "SIMT 4x8 " + gpu.table(6));
         assertTrue(sys.byInstance().keySet().stream().noneMatch(p -> p.startsWith("offchip")), "off-chip model not counted");
