@@ -52,7 +52,5 @@ public final class CellAreas {
     }
 
     /** Flip-flops and latches (the rest is combinational logic). */
-    public static boolean sequential(String type) {
-        return type.matches("\\$_(S?DFF|DFFSR|ALDFF|DLATCH|SR_).*");
-    }
+    public static boolean sequential(String type) { return io.rtlbench.tools.energy.GateCounts.sequential(type); }
 }

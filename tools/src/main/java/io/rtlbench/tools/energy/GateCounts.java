@@ -53,6 +53,15 @@ public final class GateCounts {
         }
     }
 
+    /**
+     * Flip-flops and latches among Yosys's cell types, every variant: {@code $_DFF_P_}, {@code $_DFFE_PP_},
+     * {@code $_SDFF_PP0_}, {@code $_SDFFE_PP0P_}, {@code $_SDFFCE_PN0P_}, {@code $_DFFSR_*}, {@code $_ALDFF_*},
+     * {@code $_DLATCH_*}, {@code $_SR_*}.
+     */
+    public static boolean sequential(String type) {
+        return type.matches("\\$_(S?DFF|DFFSR|ALDFF|DLATCH|SR_).*");
+    }
+
     /** Parses the output of Yosys {@code stat} (one section per module). */
     public static Map<String, ModuleGates> parse(String stat) {
         Map<String, ModuleGates> out = new LinkedHashMap<>();
@@ -72,7 +81,7 @@ public final class GateCounts {
                 long n = Long.parseLong(c.group(2));
                 if (!type.startsWith("$_")) continue;  // child modules and $mem macros
                 cells.merge(type, n, Long::sum);
-                if (type.matches("\\$_(S?DFFS?E?|DFFSRE?|ALDFFE?|DLATCH|SR)_.*")) flops += n;
+                if (sequential(type)) flops += n;
                 else gates += n;
             }
             out.put(names.get(i), new ModuleGates(gates, flops, cells));

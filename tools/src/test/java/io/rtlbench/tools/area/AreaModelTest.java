@@ -83,6 +83,12 @@ class AreaModelTest {
         assertEquals(32768 * 0.027 / 0.70, big.kinds().get("sram_macros"), 1e-9);
     }
 
+    @Test void everyFlipFlopVariantCountsAsAFlop() {
+        var g = GateCounts.parse("=== m ===\n\n     $_SDFFCE_PN0P_   4\n     $_DFFE_PP_   2\n     $_DFF_P_   1\n     $_AND_   3\n").get("m");
+        assertEquals(7, g.flops(), "SDFFCE (sync reset + enable) is a flip-flop, not a gate: " + g);
+        assertEquals(3, g.gates());
+    }
+
     @Test void unknownCellTypesAreAnErrorNotAZero() {
         var gates = GateCounts.parse(STAT.replace("$_XOR_    ", "$_FANCY_  "));
         var e = assertThrows(IllegalArgumentException.class, () -> AreaModel.estimate("7nm", TechTable.of("7nm").area(),
