@@ -58,6 +58,21 @@ public record MemoryPreset(String name, String reference, int devices, double gb
         return new OffChip(name, bw, (int) Math.max(1, Math.ceil(latencyNs * clockGhz)), pjPerByte(), share, share > busBytes, bus);
     }
 
+    /** The JSON the report states: {@code memory}, {@code reference}, {@code source}, and the RTL setting {@code o}. */
+    public java.util.Map<String, Object> toJson(OffChip o) {
+        java.util.Map<String, Object> j = new java.util.LinkedHashMap<>();
+        j.put("memory", name);
+        j.put("reference", reference);
+        j.put("source", source);
+        j.put("offchip_bw", o.bytesPerCycle());
+        j.put("offchip_latency", o.latencyCycles());
+        j.put("offchip_pj_per_byte", o.pjPerByte());
+        j.put("share_bytes_per_cycle", o.shareBytesPerCycle());
+        j.put("capped_by_bus", o.cappedByBus());
+        j.put("bus_bytes_for_share", o.busBytesForShare());
+        return j;
+    }
+
     /** {@link #at(double, int)} at the table's clock. */
     public OffChip at(TechTable tech, int busBytes) { return at(tech.clockGhz(), busBytes); }
 
