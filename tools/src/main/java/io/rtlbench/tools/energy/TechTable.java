@@ -54,6 +54,8 @@ public record TechTable(String name, double clockGhz, double mulPjPerBitToggle8b
     }
 
     private static TechTable load(Properties p, String source) {
+        if (num(p, "clock.ghz", source) <= 0)
+            throw new IllegalArgumentException("technology table " + source + ": 'clock.ghz' must be > 0 (it turns energy per cycle into power)");
         double exp = p.getProperty("sram.capacity_exponent") == null ? 0.5 : num(p, "sram.capacity_exponent", source);
         double small = p.getProperty("sram.small_capacity_exponent") == null ? exp : num(p, "sram.small_capacity_exponent", source);
         return new TechTable(p.getProperty("name", source), num(p, "clock.ghz", source), num(p, "mul.pj_per_bit_toggle_8b", source),
