@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The area of one core: total, per category (the energy categories), per instance and per kind
- * (logic, flops, SRAM macros, flop arrays), all in um^2; {@link #toJson(int)} reports mm^2.
+ * (logic, flops, SRAM macros, flop arrays), all in um^2; {@link #summary(int)} reports mm^2.
  */
 public record AreaReport(String tech, EnumMap<Category, Double> byCategory, Map<String, Double> byInstance,
                          Map<String, Double> kinds) {
@@ -30,19 +30,19 @@ public record AreaReport(String tech, EnumMap<Category, Double> byCategory, Map<
         return out;
     }
 
-    /** {@code area_mm2}, {@code area_tech}, {@code area_breakdown_mm2} (category key -> mm^2), {@code area_kinds_mm2}, {@code area_top_instances_mm2}. */
-    public Map<String, Object> toJson(int topN) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("area_mm2", areaMm2());
-        j.put("area_tech", tech);
-        Map<String, Object> b = new LinkedHashMap<>();
+    /**
+     * What the JSON and the report carry (snake_case keys: {@code area_mm2}, {@code tech},
+     * {@code breakdown_mm2} (category key -> mm^2), {@code kinds_mm2}, {@code top_instances_mm2}).
+     */
+    public record Summary(double areaMm2, String tech, Map<String, Double> breakdownMm2, Map<String, Double> kindsMm2,
+                          Map<String, Double> topInstancesMm2) {}
+
+    public Summary summary(int topN) {
+        Map<String, Double> b = new LinkedHashMap<>();
         for (Category c : Category.values()) b.put(c.key(), byCategory.getOrDefault(c, 0.0) * 1e-6);
-        j.put("area_breakdown_mm2", b);
-        Map<String, Object> k = new LinkedHashMap<>();
+        Map<String, Double> k = new LinkedHashMap<>();
         kinds.forEach((key, um2) -> k.put(key, um2 * 1e-6));
-        j.put("area_kinds_mm2", k);
-        j.put("area_top_instances_mm2", topInstancesMm2(topN));
-        return j;
+        return new Summary(areaMm2(), tech, b, k, topInstancesMm2(topN));
     }
 
     public String table(int topN) {

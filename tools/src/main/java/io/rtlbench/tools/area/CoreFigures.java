@@ -1,8 +1,5 @@
 package io.rtlbench.tools.area;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * One core's measured totals and the rates that follow at the technology table's clock. An INT8 MAC
  * counts as 2 operations (the vendors' TOPS convention). Units: energy pJ, area mm^2, clock GHz.
@@ -38,17 +35,11 @@ public record CoreFigures(String core, long macs, long cycles, double energyPj, 
 
     public double offchipBytesPerCycle() { return (double) offchipBytes / cycles; }
 
-    /** {@code tops}, {@code peak_tops}, {@code watts}, {@code tops_per_w}, {@code tops_per_mm2}, {@code peak_tops_per_mm2}, {@code area_mm2}, {@code clock_ghz}. */
-    public Map<String, Object> toJson() {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("tops", tops());
-        j.put("peak_tops", peakTops());
-        j.put("watts", watts());
-        j.put("tops_per_w", topsPerWatt());
-        j.put("tops_per_mm2", topsPerMm2());
-        j.put("peak_tops_per_mm2", peakTopsPerMm2());
-        j.put("area_mm2", areaMm2);
-        j.put("clock_ghz", clockGhz);
-        return j;
+    /** The rates as the JSON carries them (snake_case: {@code tops}, {@code peak_tops}, {@code tops_per_w}, ...). */
+    public record Rates(double tops, double peakTops, double watts, double topsPerW, double topsPerMm2, double peakTopsPerMm2,
+                        double areaMm2, double clockGhz) {}
+
+    public Rates rates() {
+        return new Rates(tops(), peakTops(), watts(), topsPerWatt(), topsPerMm2(), peakTopsPerMm2(), areaMm2, clockGhz);
     }
 }

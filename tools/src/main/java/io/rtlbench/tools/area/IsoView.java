@@ -1,8 +1,5 @@
 package io.rtlbench.tools.area;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The comparison restated at equal silicon area and at equal power, from two cores' measured figures
  * (pure arithmetic, no simulation). Iso-area: as many SIMT cores as fit in the systolic core's area
@@ -43,23 +40,16 @@ public record IsoView(CoreFigures systolic, CoreFigures simt, double sharedBytes
         return compute <= capped ? new double[] {compute, 0} : new double[] {capped, 1};
     }
 
-    /** MACs/cycle per mm^2 of each core, and the same per W: the first two questions an architect asks. */
-    public Map<String, Object> toJson() {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("systolic_tops_per_mm2", systolic.topsPerMm2());
-        j.put("simt_tops_per_mm2", simt.topsPerMm2());
-        j.put("systolic_tops_per_w", systolic.topsPerWatt());
-        j.put("simt_tops_per_w", simt.topsPerWatt());
-        j.put("shared_offchip_bytes_per_cycle", sharedBytesPerCycle);
-        j.put("simt_cores_in_systolic_area", simtCoresInArea);
-        j.put("iso_area_simt_macs_per_cycle", isoAreaMacsPerCycle);
-        j.put("iso_area_bound_by", isoAreaBoundBy);
-        j.put("iso_area_speedup", isoAreaSpeedup);
-        j.put("simt_cores_in_systolic_power", simtCoresInPower);
-        j.put("iso_power_simt_macs_per_cycle", isoPowerMacsPerCycle);
-        j.put("iso_power_bound_by", isoPowerBoundBy);
-        j.put("iso_power_speedup", isoPowerSpeedup);
-        return j;
+    /** What the JSON and the report carry (snake_case keys). */
+    public record Summary(double systolicTopsPerMm2, double simtTopsPerMm2, double systolicTopsPerW, double simtTopsPerW,
+                          double sharedOffchipBytesPerCycle, double simtCoresInSystolicArea, double isoAreaSimtMacsPerCycle,
+                          String isoAreaBoundBy, double isoAreaSpeedup, double simtCoresInSystolicPower,
+                          double isoPowerSimtMacsPerCycle, String isoPowerBoundBy, double isoPowerSpeedup) {}
+
+    public Summary summary() {
+        return new Summary(systolic.topsPerMm2(), simt.topsPerMm2(), systolic.topsPerWatt(), simt.topsPerWatt(), sharedBytesPerCycle,
+                simtCoresInArea, isoAreaMacsPerCycle, isoAreaBoundBy, isoAreaSpeedup, simtCoresInPower, isoPowerMacsPerCycle,
+                isoPowerBoundBy, isoPowerSpeedup);
     }
 
     public String table() {

@@ -21,9 +21,9 @@ import java.util.Properties;
 public record MemoryPreset(String name, String reference, int devices, double gbPerSecond, int cores, double pjPerBit,
                            double latencyNs, String source) {
 
-    /** The preset's values in the RTL's terms at one clock and bus width. */
+    /** The preset's values in the RTL's terms at one clock and bus width, with where they come from (a JSON-ready record). */
     public record OffChip(String memory, int bytesPerCycle, int latencyCycles, double pjPerByte, double shareBytesPerCycle,
-                          boolean cappedByBus, int busBytesForShare) {}
+                          boolean cappedByBus, int busBytesForShare, String reference, String source) {}
 
     public static List<String> names() { return Arrays.asList(props().getProperty("names").split(",")); }
 
@@ -55,22 +55,8 @@ public record MemoryPreset(String name, String reference, int devices, double gb
         int bw = (int) Math.max(1, Math.min(busBytes, Math.floor(share)));
         int bus = 4;
         while (bus < share && bus < 64) bus *= 2;
-        return new OffChip(name, bw, (int) Math.max(1, Math.ceil(latencyNs * clockGhz)), pjPerByte(), share, share > busBytes, bus);
-    }
-
-    /** The JSON the report states: {@code memory}, {@code reference}, {@code source}, and the RTL setting {@code o}. */
-    public java.util.Map<String, Object> toJson(OffChip o) {
-        java.util.Map<String, Object> j = new java.util.LinkedHashMap<>();
-        j.put("memory", name);
-        j.put("reference", reference);
-        j.put("source", source);
-        j.put("offchip_bw", o.bytesPerCycle());
-        j.put("offchip_latency", o.latencyCycles());
-        j.put("offchip_pj_per_byte", o.pjPerByte());
-        j.put("share_bytes_per_cycle", o.shareBytesPerCycle());
-        j.put("capped_by_bus", o.cappedByBus());
-        j.put("bus_bytes_for_share", o.busBytesForShare());
-        return j;
+        return new OffChip(name, bw, (int) Math.max(1, Math.ceil(latencyNs * clockGhz)), pjPerByte(), share, share > busBytes, bus,
+                reference, source);
     }
 
     /** {@link #at(double, int)} at the table's clock. */

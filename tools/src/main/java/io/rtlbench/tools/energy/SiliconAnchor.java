@@ -49,20 +49,6 @@ public record SiliconAnchor(String id, String quantity, double value, String val
         return out;
     }
 
-    /** The anchors as JSON objects (id, quantity, value, unit, conditions, source, checked). */
-    public static List<Map<String, Object>> toJson() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (SiliconAnchor a : load()) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("id", a.id);
-            j.put("quantity", a.quantity);
-            j.put("value", a.valueText);
-            j.put("unit", a.unit);
-            j.put("conditions", a.conditions);
-            j.put("source", a.source);
-            j.put("checked", a.checked);
-            out.add(j);
-        }
-        return out;
-    }
+    /** All anchors in file order (the records serialize as they are). */
+    public static List<SiliconAnchor> list() { return load(); }
 }

@@ -1,9 +1,7 @@
 package io.rtlbench.tools.energy;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The "held against silicon" table: emulated figures next to the anchors they correspond to, with the
@@ -20,6 +18,7 @@ public final class SiliconComparison {
     public record Emulated(double systolicPjPerMac, double simtPjPerMac, double systolicTopsPerW, double simtTopsPerW,
                            double simtOverheadPjPerLaneInstruction) {}
 
+    /** One line of the table (a JSON-ready record). */
     public record Row(String quantity, String anchorId, double silicon, String siliconText, String unit, double emulated,
                       double ratio) {}
 
@@ -41,21 +40,6 @@ public final class SiliconComparison {
     private static void add(List<Row> rows, String quantity, String id, double emulated) {
         SiliconAnchor a = SiliconAnchor.get(id);
         rows.add(new Row(quantity, id, a.value(), a.valueText(), a.unit(), emulated, emulated / a.value()));
-    }
-
-    public static List<Map<String, Object>> toJson(List<Row> rows) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Row r : rows) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("quantity", r.quantity());
-            j.put("anchor", r.anchorId());
-            j.put("silicon", r.siliconText());
-            j.put("unit", r.unit());
-            j.put("emulated", r.emulated());
-            j.put("ratio", r.ratio());
-            out.add(j);
-        }
-        return out;
     }
 
     public static String table(List<Row> rows) {

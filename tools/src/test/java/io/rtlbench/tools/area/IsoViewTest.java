@@ -2,6 +2,7 @@ package io.rtlbench.tools.area;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,8 @@ class IsoViewTest {
         assertEquals(2.5, narrow.isoAreaMacsPerCycle(), 1e-12, "0.2 B/cycle / 0.08 B per MAC");
         assertEquals("bandwidth", narrow.isoAreaBoundBy());
         assertEquals(2.5, narrow.isoPowerMacsPerCycle(), 1e-12);
+        String json = io.rtlbench.tools.json.JsonFiles.write(narrow.summary());
+        assertTrue(json.contains("\"iso_area_bound_by\": \"bandwidth\"") && json.contains("\"simt_cores_in_systolic_area\": 5.0"), json);
     }
 
     @Test void badFiguresAreRejectedClearly() {

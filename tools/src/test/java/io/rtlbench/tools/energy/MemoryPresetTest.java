@@ -37,9 +37,8 @@ class MemoryPresetTest {
         assertEquals(32, o.busBytesForShare());
         assertEquals(282, o.latencyCycles(), "200 ns at 1.41 GHz");
         assertEquals(31.2, o.pjPerByte(), 1e-9);
-        var j = MemoryPreset.of("hbm3").toJson(o);
-        assertEquals("hbm3", j.get("memory"));
-        assertEquals(282, j.get("offchip_latency"));
+        String json = io.rtlbench.tools.json.JsonFiles.write(o);
+        assertTrue(json.contains("\"latency_cycles\": 282") && json.contains("H100"), json);
         MemoryPreset.OffChip ddr = MemoryPreset.of("ddr4").at(1.41, 16);
         assertEquals(4, ddr.bytesPerCycle(), "51.2 GB/s / 8 cores / 1.41 GHz = 4.5");
         assertEquals(160, ddr.pjPerByte(), 1e-9);
