@@ -11,6 +11,7 @@ import io.rtlbench.testbenches.workloads.LayerSpec;
 import io.rtlbench.testbenches.workloads.LayerTensors;
 import io.rtlbench.testbenches.workloads.WorkloadLibrary;
 import io.rtlbench.testbenches.workloads.WorkloadSet;
+import io.rtlbench.testbenches.onnx.ModelPlan;
 import io.rtlbench.tools.cli.DataOptions;
 import io.rtlbench.tools.cli.OffChipOptions;
 import io.rtlbench.tools.cli.SpecConverters;
@@ -18,6 +19,9 @@ import io.rtlbench.tools.cli.TechOption;
 import io.rtlbench.tools.cli.UserError;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.tools.json.JsonFiles;
+import io.rtlbench.tools.model.ModelComparison;
+import io.rtlbench.tools.model.ModelOptions;
+import io.rtlbench.tools.model.ModelResult;
 import io.rtlbench.tools.report.ReportWriter;
 import io.rtlbench.tools.results.CoreRun;
 import java.nio.file.Path;
@@ -30,7 +34,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rtlbench compare}: the main job. Runs every layer of a workload on both cores (each built
@@ -67,8 +73,16 @@ public final class CompareCommand implements Callable<Integer> {
     Path html;
     @Option(names = "--jobs", description = "layer runs in parallel, one emulator each (default: available processors)")
     Integer jobs;
+    @Option(names = "--model", paramLabel = "FILE.onnx",
+            description = "compare an ONNX model end to end (layer by layer on both cores, checked against ONNX Runtime) instead of a workload")
+    Path model;
+    @Mixin ModelOptions modelOptions;
+    @Spec CommandSpec spec;
 
     @Override public Integer call() throws Exception {
+        if (model != null) return model();
+        for (String o : List.of("--input", "--calibrate", "--shape", "--per-tensor", "--uint8", "--save-quantized"))
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) throw new UserError(o + " applies to an ONNX model: add --model FILE.onnx");
         BenchSetup.checkBandwidth(offchipBw, "--offchip-bw");
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be >= 1, got " + jobs);
         CoreBench.checkMaxCycles(maxCycles);
@@ -119,6 +133,35 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (!result.verified()) System.err.println("rtlbench: a layer did not verify; see first_mismatch in the JSON");
         return result.verified() ? 0 : 1;
+    }
+
+    /** {@code compare --model}: the model end to end on both cores, with energy per layer. */
+    private int model() {
+        for (String o : List.of("--workload", "--scale", "--sweep-bw", "--data", "--jobs", "--offchip-latency"))
+            if (spec.commandLine().getParseResult().hasMatchedOption(o))
+                throw new UserError(o + " does not apply to --model (the model gives the layers, its input the data)");
+        BenchSetup.checkBandwidth(offchipBw, "--offchip-bw");
+        CoreBench.checkMaxCycles(maxCycles);
+        TechTable techTable = tech.table();
+        ReportWriter.checkTarget(html);
+        JsonFiles.checkTarget(json);
+        ModelPlan plan = modelOptions.load(model, data.seed);
+        var inputs = modelOptions.inputs(plan, data.seed);
+        System.out.printf("rtlbench compare --model %s: %s model, %d layers; systolic %s vs SIMT %s, off-chip %d B/cycle, %s%n", model,
+                plan.fp32Model() ? "FP32 (quantized here)" : "INT8", plan.steps().size(), systolic, simt, offchipBw, techTable.name());
+        ModelResult r = ModelComparison.run(model, plan, inputs, String.join(",", modelOptions.inputLabel()), systolic, simt, offchipBw, techTable,
+                data.seed, maxCycles, null, System.out::println);
+        System.out.print(ModelComparison.table(r));
+        if (json != null) {
+            JsonFiles.write(json, r);
+            System.out.println("JSON: " + json);
+        }
+        if (html != null) {
+            io.rtlbench.tools.report.ModelPage.write(r, html);
+            System.out.println("HTML report: " + html);
+        }
+        if (!r.verified()) System.err.println("rtlbench: a layer did not verify; see the mismatches in the JSON");
+        return r.verified() ? 0 : 1;
     }
 
     /** The memory-wall bandwidths {@code --sweep-bw} means: comma-separated, each 1..16; empty for none. */
