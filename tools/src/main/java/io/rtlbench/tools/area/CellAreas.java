@@ -41,6 +41,12 @@ public final class CellAreas {
         return new CellAreas(m);
     }
 
+    @Override public boolean equals(Object o) { return o instanceof CellAreas c && c.nand2Eq.equals(nand2Eq); }
+
+    @Override public int hashCode() { return nand2Eq.hashCode(); }
+
+    @Override public String toString() { return "CellAreas" + new java.util.TreeMap<>(nand2Eq); }
+
     /** NAND2 equivalents of one cell of Yosys type {@code type}. */
     public double nand2Eq(String type) {
         String best = null;

@@ -23,6 +23,15 @@ public record TechTable(String name, double clockGhz, double mulPjPerBitToggle8b
                         double sramMinPjPerBit, double offchipPjPerByte, double sramCapacityExponent,
                         double sramSmallCapacityExponent, AreaTable area) {
 
+    /** The original twelve components; SRAM exponents 0.5 and the 45 nm area parameters, as for a file without the newer keys. */
+    public TechTable(String name, double clockGhz, double mulPjPerBitToggle8b, double addPjPerBitToggle, double regPjPerBitToggle,
+                     double clockPjPerRegBitPerCycle, double logicPjPerGateToggle, double leakPjPerGatePerCycle,
+                     double leakPjPerSramBitPerCycle, double sramPjPerBit8kb, double sramMinPjPerBit, double offchipPjPerByte) {
+        this(name, clockGhz, mulPjPerBitToggle8b, addPjPerBitToggle, regPjPerBitToggle, clockPjPerRegBitPerCycle, logicPjPerGateToggle,
+                leakPjPerGatePerCycle, leakPjPerSramBitPerCycle, sramPjPerBit8kb, sramMinPjPerBit, offchipPjPerByte, 0.5, 0.5,
+                AreaTable.DEFAULT_45NM);
+    }
+
     /** The built-in tables: "45nm", "7nm" (the modern default) and "7nm-scaled" (45 nm x SCALING.md). */
     public static final java.util.List<String> BUILT_IN = java.util.List.of("45nm", "7nm", "7nm-scaled");
 
