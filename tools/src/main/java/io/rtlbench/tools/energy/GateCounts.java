@@ -26,8 +26,17 @@ public final class GateCounts {
     private static final Pattern MODULE = Pattern.compile("(?m)^=== (\\S+) ===$");
     private static final Pattern CELL = Pattern.compile("(?m)^\\s{5}(\\S+)\\s+(\\d+)$");
 
-    /** Combinational gates and flip-flops of one module (not including its children). */
-    public record ModuleGates(long gates, long flops) {}
+    /**
+     * Combinational gates and flip-flops of one module (not including its children), and its Yosys
+     * cells by type ({@code $_AND_ -> 12}; child modules and memory macros left out) for area.
+     */
+    public record ModuleGates(long gates, long flops, Map<String, Long> cells) {
+        public ModuleGates {
+            cells = Map.copyOf(cells);
+        }
+
+        public ModuleGates(long gates, long flops) { this(gates, flops, Map.of()); }
+    }
 
     private GateCounts() {}
 
@@ -45,7 +54,17 @@ public final class GateCounts {
         }
     }
 
-    static Map<String, ModuleGates> parse(String stat) {
+    /**
+     * Flip-flops and latches among Yosys's cell types, every variant: {@code $_DFF_P_}, {@code $_DFFE_PP_},
+     * {@code $_SDFF_PP0_}, {@code $_SDFFE_PP0P_}, {@code $_SDFFCE_PN0P_}, {@code $_DFFSR_*}, {@code $_ALDFF_*},
+     * {@code $_DLATCH_*}, {@code $_SR_*}.
+     */
+    public static boolean sequential(String type) {
+        return type.matches("\\$_(S?DFF|DFFSR|ALDFF|DLATCH|SR_).*");
+    }
+
+    /** Parses the output of Yosys {@code stat} (one section per module). */
+    public static Map<String, ModuleGates> parse(String stat) {
         Map<String, ModuleGates> out = new LinkedHashMap<>();
         int end = stat.indexOf("=== design hierarchy ===");
         String body = end < 0 ? stat : stat.substring(0, end);
@@ -56,15 +75,17 @@ public final class GateCounts {
         for (int i = 0; i < names.size(); i++) {
             String section = body.substring(spans.get(i)[0], i + 1 < names.size() ? body.indexOf("=== " + names.get(i + 1)) : body.length());
             long gates = 0, flops = 0;
+            Map<String, Long> cells = new LinkedHashMap<>();
             Matcher c = CELL.matcher(section);
             while (c.find()) {
                 String type = c.group(1);
                 long n = Long.parseLong(c.group(2));
                 if (!type.startsWith("$_")) continue;  // child modules and $mem macros
-                if (type.matches("\\$_(S?DFFS?E?|DFFSRE?|ALDFFE?|DLATCH|SR)_.*")) flops += n;
+                cells.merge(type, n, Long::sum);
+                if (sequential(type)) flops += n;
                 else gates += n;
             }
-            out.put(names.get(i), new ModuleGates(gates, flops));
+            out.put(names.get(i), new ModuleGates(gates, flops, cells));
         }
         return out;
     }

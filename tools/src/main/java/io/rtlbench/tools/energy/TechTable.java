@@ -1,5 +1,6 @@
 package io.rtlbench.tools.energy;
 
+import io.rtlbench.tools.area.AreaTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -8,22 +9,40 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * Energy per event for one technology node, loaded from a properties file whose comments state
- * every assumption ({@code tech-45nm.properties}). {@code 7nm} is derived from 45 nm by the scaling
- * rule in {@code SCALING.md}. All energies in pJ.
+ * Energy per event and area parameters for one technology node, loaded from a properties file whose
+ * comments cite a source or state an assumption for every constant ({@code tech-45nm.properties},
+ * {@code tech-7nm.properties}; sources checked in {@code SOURCES.md}). {@code 7nm-scaled} is the older
+ * derivation of 7 nm from 45 nm by the rule in {@code SCALING.md}. All energies in pJ. Keys added
+ * after the first release are optional in a user's file: {@code sram.capacity_exponent} (default 0.5,
+ * Horowitz's square-root rule), {@code sram.small_capacity_exponent} (below 8 KB; default: the same)
+ * and {@code area.*} (default: the 45 nm values).
  */
 public record TechTable(String name, double clockGhz, double mulPjPerBitToggle8b, double addPjPerBitToggle,
                         double regPjPerBitToggle, double clockPjPerRegBitPerCycle, double logicPjPerGateToggle,
                         double leakPjPerGatePerCycle, double leakPjPerSramBitPerCycle, double sramPjPerBit8kb,
-                        double sramMinPjPerBit, double offchipPjPerByte) {
+                        double sramMinPjPerBit, double offchipPjPerByte, double sramCapacityExponent,
+                        double sramSmallCapacityExponent, AreaTable area) {
 
-    /** "45nm" (default), "7nm" (scaled), or the path of a properties file with the same keys. */
+    /** The original twelve components; SRAM exponents 0.5 and the 45 nm area parameters, as for a file without the newer keys. */
+    public TechTable(String name, double clockGhz, double mulPjPerBitToggle8b, double addPjPerBitToggle, double regPjPerBitToggle,
+                     double clockPjPerRegBitPerCycle, double logicPjPerGateToggle, double leakPjPerGatePerCycle,
+                     double leakPjPerSramBitPerCycle, double sramPjPerBit8kb, double sramMinPjPerBit, double offchipPjPerByte) {
+        this(name, clockGhz, mulPjPerBitToggle8b, addPjPerBitToggle, regPjPerBitToggle, clockPjPerRegBitPerCycle, logicPjPerGateToggle,
+                leakPjPerGatePerCycle, leakPjPerSramBitPerCycle, sramPjPerBit8kb, sramMinPjPerBit, offchipPjPerByte, 0.5, 0.5,
+                AreaTable.DEFAULT_45NM);
+    }
+
+    /** The built-in tables: "45nm", "7nm" (the modern default) and "7nm-scaled" (45 nm x SCALING.md). */
+    public static final java.util.List<String> BUILT_IN = java.util.List.of("45nm", "7nm", "7nm-scaled");
+
+    /** "45nm" (also for null), "7nm", "7nm-scaled", or the path of a properties file with the same keys. */
     public static TechTable of(String nameOrFile) {
         if (nameOrFile == null || nameOrFile.equals("45nm")) return load(resource("tech-45nm.properties"), "45nm");
-        if (nameOrFile.equals("7nm")) return of("45nm").scaledTo7nm();
+        if (nameOrFile.equals("7nm")) return load(resource("tech-7nm.properties"), "7nm");
+        if (nameOrFile.equals("7nm-scaled")) return of("45nm").scaledTo7nm();
         Path p = Path.of(nameOrFile);
         if (!Files.isRegularFile(p))
-            throw new IllegalArgumentException("technology table '" + nameOrFile + "' is neither 45nm, 7nm nor a file");
+            throw new IllegalArgumentException("technology table '" + nameOrFile + "' is neither 45nm, 7nm nor a file (also built in: 7nm-scaled)");
         try (Reader r = Files.newBufferedReader(p)) {
             Properties props = new Properties();
             props.load(r);
@@ -46,11 +65,14 @@ public record TechTable(String name, double clockGhz, double mulPjPerBitToggle8b
     private static TechTable load(Properties p, String source) {
         if (num(p, "clock.ghz", source) <= 0)
             throw new IllegalArgumentException("technology table " + source + ": 'clock.ghz' must be > 0 (it turns energy per cycle into power)");
+        double exp = p.getProperty("sram.capacity_exponent") == null ? 0.5 : num(p, "sram.capacity_exponent", source);
+        double small = p.getProperty("sram.small_capacity_exponent") == null ? exp : num(p, "sram.small_capacity_exponent", source);
         return new TechTable(p.getProperty("name", source), num(p, "clock.ghz", source), num(p, "mul.pj_per_bit_toggle_8b", source),
                 num(p, "add.pj_per_bit_toggle", source), num(p, "reg.pj_per_bit_toggle", source),
                 num(p, "clock.pj_per_reg_bit_per_cycle", source), num(p, "logic.pj_per_gate_toggle", source),
                 num(p, "leakage.pj_per_gate_per_cycle", source), num(p, "leakage.pj_per_sram_bit_per_cycle", source),
-                num(p, "sram.pj_per_bit_8kb", source), num(p, "sram.min_pj_per_bit", source), num(p, "offchip.pj_per_byte", source));
+                num(p, "sram.pj_per_bit_8kb", source), num(p, "sram.min_pj_per_bit", source), num(p, "offchip.pj_per_byte", source),
+                exp, small, AreaTable.load(p, source, AreaTable.DEFAULT_45NM));
     }
 
     private static double num(Properties p, String key, String source) {
@@ -65,18 +87,35 @@ public record TechTable(String name, double clockGhz, double mulPjPerBitToggle8b
         }
     }
 
-    /** The SCALING.md rule: logic x0.076, SRAM x0.25, off-chip x0.2, leakage x0.5, 2 GHz. */
+    /** The SCALING.md rule: logic x0.076, SRAM x0.25, off-chip x0.2, leakage x0.5, 2 GHz; area keeps this table's. */
     public TechTable scaledTo7nm() {
         double logic = (7.0 / 45.0) * 0.49, sram = 0.25, off = 0.2, leak = 0.5;
-        return new TechTable("7nm (scaled from " + name + ")", 2.0, mulPjPerBitToggle8b * logic, addPjPerBitToggle * logic,
+        return new TechTable("7nm-scaled (from " + name + ")", 2.0, mulPjPerBitToggle8b * logic, addPjPerBitToggle * logic,
                 regPjPerBitToggle * logic, clockPjPerRegBitPerCycle * logic, logicPjPerGateToggle * logic,
                 leakPjPerGatePerCycle * leak, leakPjPerSramBitPerCycle * leak, sramPjPerBit8kb * sram, sramMinPjPerBit * sram,
-                offchipPjPerByte * off);
+                offchipPjPerByte * off, sramCapacityExponent, sramSmallCapacityExponent, area);
+    }
+
+    /** This table with another off-chip energy (a memory preset's), named "{@code name} + {@code memory}". */
+    public TechTable withOffchip(double pjPerByte, String memory) {
+        if (!(pjPerByte >= 0)) throw new IllegalArgumentException("off-chip energy must be >= 0 pJ/byte, got " + pjPerByte);
+        return new TechTable(name + " + " + memory, clockGhz, mulPjPerBitToggle8b, addPjPerBitToggle, regPjPerBitToggle,
+                clockPjPerRegBitPerCycle, logicPjPerGateToggle, leakPjPerGatePerCycle, leakPjPerSramBitPerCycle, sramPjPerBit8kb,
+                sramMinPjPerBit, pjPerByte, sramCapacityExponent, sramSmallCapacityExponent, area);
     }
 
     /** Energy of one toggled operand bit of a multiplier whose operand is {@code width} bits. */
     public double mulPerToggle(int width) { return mulPjPerBitToggle8b * Math.max(1, width) / 8.0; }
 
-    /** Energy per accessed bit of an SRAM of {@code bytes} capacity. */
-    public double sramPerBit(double bytes) { return Math.max(sramMinPjPerBit, sramPjPerBit8kb * Math.sqrt(bytes / 8192.0)); }
+    /**
+     * Energy per accessed bit of an SRAM of {@code bytes} capacity: the 8 KB figure x (bytes / 8 KB)^e,
+     * with e = {@link #sramCapacityExponent} from 8 KB up and {@link #sramSmallCapacityExponent} below,
+     * floored at {@link #sramMinPjPerBit}.
+     */
+    public double sramPerBit(double bytes) {
+        double ratio = bytes / 8192.0;
+        double e = ratio >= 1 ? sramCapacityExponent : sramSmallCapacityExponent;
+        double scale = e == 0.5 ? Math.sqrt(ratio) : Math.pow(ratio, e);
+        return Math.max(sramMinPjPerBit, sramPjPerBit8kb * scale);
+    }
 }
