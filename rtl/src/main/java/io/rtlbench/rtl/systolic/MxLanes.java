@@ -34,7 +34,8 @@ final class MxLanes {
     static UInt scaleByte(UInt row, int n, UInt index) {
         List<UInt> bytes = new ArrayList<>();
         for (int i = 0; i < n; i++) bytes.add(bits(row, 8 * i + 7, 8 * i));
-        return node("aScale", at(vecOf(bytes), index));
+        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+        return node("aScale", at(vecOf(bytes), low(index, indexBits)));
     }
 
     /** Streamer state: which half of the element row, and where the current row's scale is. */

@@ -53,7 +53,7 @@ public final class FormatData {
         return new GemmJob(a, b, bits(fb), null, f, null, null);
     }
 
-    /** Uniform over the finite codes (all exponents: zeros, subnormals, max); specials: ~1 in 64 rows gets one special. */
+    /** Uniform over the finite codes (all exponents: zeros, subnormals, max); specials: ~1 in 16 rows gets one special. */
     static byte[][] randomCodes(NumberFormat f, Random rnd, int rows, int cols, boolean specials) {
         byte[][] c = new byte[rows][cols];
         for (byte[] row : c)
@@ -64,7 +64,7 @@ public final class FormatData {
             }
         if (specials)
             for (byte[] row : c)
-                if (rnd.nextInt(64) == 0) row[rnd.nextInt(cols)] = special(f, rnd);
+                if (rnd.nextInt(16) == 0) row[rnd.nextInt(cols)] = special(f, rnd);
         return c;
     }
 

@@ -44,7 +44,7 @@ public final class KernelBuild {
 
     static synchronized Path build(List<String> sources, java.util.Map<String, String> texts) {
         List<String> all = new ArrayList<>(sources);
-        all.addAll(List.of("link.ld", "simt.h", "test.h"));
+        all.addAll(List.of("link.ld", "simt.h", "test.h", "softfp.h"));
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(String.join(" ", FLAGS).getBytes(StandardCharsets.UTF_8));
