@@ -9,6 +9,7 @@ import chisel3.SInt;
 import chisel3.UInt;
 import chisel3.Vec;
 import io.rtlbench.rtl.formats.Fp32Add;
+import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwBundle;
 import io.rtlbench.rtl.hw.HwModule;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class Accumulator extends HwModule {
     }
 
     private static SInt fpAdd(int lane, SInt old, SInt value) {
-        Fp32Add adder = instance("fpAdd_" + lane, Fp32Add::new);
+        Fp32Add adder = instance("fpAdd_" + lane, EnergyRole.COMPUTE, Fp32Add::new);
         connect(adder.io.a, asUInt(old));
         connect(adder.io.b, asUInt(value));
         return asSInt(adder.io.sum);

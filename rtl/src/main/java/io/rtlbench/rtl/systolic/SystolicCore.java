@@ -7,6 +7,7 @@ import chisel3.Bool;
 import chisel3.Mem;
 import chisel3.UInt;
 import io.rtlbench.rtl.formats.NumberFormat;
+import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwBundle;
 import io.rtlbench.rtl.hw.HwModule;
 import io.rtlbench.rtl.mem.OffChipPort;
@@ -61,7 +62,7 @@ public final class SystolicCore extends HwModule {
                 : instance("exec", () -> new OsExec(cfg.array())).io;
 
         // ---- dispatcher -------------------------------------------------------------------------
-        Mem<UInt> cmds = mem("cmds", cfg.cmdDepth(), UInt(Cmd.BITS));
+        Mem<UInt> cmds = mem("cmds", cfg.cmdDepth(), UInt(Cmd.BITS), EnergyRole.INSTRUCTION);
         when(io.cmdWrite, () -> write(cmds, low(io.cmdAddr, SystolicConfig.log2(cfg.cmdDepth())), io.cmdData));
         UInt pc = regInit("pc", lit(0, 16));
         Bool done = regInit("doneReg", lit(false));

@@ -4,9 +4,9 @@ import static io.rtlbench.rtl.hw.Hw.*;
 import static io.rtlbench.rtl.hw.Ops.*;
 
 import chisel3.Bool;
-import chisel3.SInt;
 import chisel3.UInt;
 import io.rtlbench.rtl.formats.NumberFormat;
+import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwModule;
 
 /**
@@ -32,7 +32,7 @@ public final class WsExec extends HwModule {
         io = io("io", new ExecIO(cfg));
         int rows = cfg.rows(), cols = cfg.cols(), lat = rows + cols - 1;
         boolean mx = cfg.format() == NumberFormat.MXFP4;
-        WsMesh mesh = instance("mesh", () -> new WsMesh(cfg));
+        WsMesh mesh = instance("mesh", EnergyRole.COMPUTE, () -> new WsMesh(cfg));
 
         // ---- streamer -------------------------------------------------------------------------
         Bool active = regInit("active", lit(false)), sel = regInit("sel", lit(true));
@@ -124,7 +124,7 @@ public final class WsExec extends HwModule {
         connect(io.eRow, mRow);
         connect(io.eAccumulate, mAcc);
         if (cfg.format().isFloat()) {
-            FpEdge edge = instance("edge", () -> new FpEdge(cfg));
+            FpEdge edge = instance("edge", EnergyRole.COMPUTE, () -> new FpEdge(cfg));
             for (int j = 0; j < cols; j++) connect(edge.io.ps.apply(j), mesh.io.ps.apply(j));
             if (cfg.format().hasNaN()) connect(edge.io.nan, mesh.io.nan);
             if (cfg.format().hasInfinity()) {

@@ -1,7 +1,6 @@
 package io.rtlbench.testbenches.systolic;
 
 import io.rtlbench.emulator.Simulator;
-import io.rtlbench.rtl.hw.Elaborator;
 import io.rtlbench.rtl.systolic.SystolicConfig;
 import io.rtlbench.rtl.systolic.SystolicSoc;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ public final class SystolicDriver implements AutoCloseable {
     /** With a trace and/or toggle-counting build of the emulator. */
     public SystolicDriver(SystolicConfig cfg, io.rtlbench.emulator.BuildOptions options) {
         this.cfg = cfg;
-        this.sim = Simulator.create(Elaborator.elaborate(() -> new SystolicSoc(cfg)), options);
+        this.sim = Simulator.create(io.rtlbench.testbenches.Designs.elaborate(() -> new SystolicSoc(cfg)), options);
     }
 
     public SystolicConfig config() { return cfg; }

@@ -6,7 +6,7 @@ import io.rtlbench.emulator.Batch;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.formats.FixedToFp32;
 import io.rtlbench.rtl.formats.Fp32Add;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.testbenches.Designs;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Random;
@@ -37,7 +37,7 @@ class FpUnitsTest {
 
     @Test void fp32AddMatchesJavaFloatAddition() {
         Random rnd = new Random(SEED);
-        try (Simulator sim = Simulator.create(Elaborator.elaborate(Fp32Add::new));
+        try (Simulator sim = Simulator.create(Designs.elaborate(Fp32Add::new));
              Batch batch = sim.batch(List.of("io_a", "io_b"), List.of("io_sum"), N)) {
             int[] a = new int[N], b = new int[N];
             for (int i = 0; i < N; i++) {
@@ -59,7 +59,7 @@ class FpUnitsTest {
     @Test void fixedToFp32MatchesTheGoldenRounding() {
         int bits = 69;
         Random rnd = new Random(SEED + 1);
-        try (Simulator sim = Simulator.create(Elaborator.elaborate(() -> new FixedToFp32(bits, true)));
+        try (Simulator sim = Simulator.create(Designs.elaborate(() -> new FixedToFp32(bits, true)));
              Batch batch = sim.batch(List.of("io_neg", "io_mag", "io_exp", "io_nan", "io_pinf", "io_ninf"), List.of("io_out"), N)) {
             BigInteger[] mag = new BigInteger[N];
             int[] exp = new int[N], flags = new int[N];
