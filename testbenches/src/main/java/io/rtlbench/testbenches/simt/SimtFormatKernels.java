@@ -9,7 +9,7 @@ import io.rtlbench.testbenches.systolic.GemmJob;
  * gemm_mxfp4.c with softfp.h: the core has no FPU and no FP8/MX instructions): C = A x B (+ bias)
  * as FP32 bits, bit-exact with {@code job.expected(tile)}. Off-chip layouts: FP8 codes one a byte,
  * row-major; MXFP4 elements two a byte (A packed along K, B along N, low nibble first) with E8M0
- * scales A M x ceil(K/32) and B ceil(K/32) x N. {@code tile} is the K tile of exact accumulation
+ * scales block-major: A ceil(K/32) x M and B ceil(K/32) x N. {@code tile} is the K tile of exact accumulation
  * (1..32; pass the systolic core's row count R to get the systolic core's bits).
  */
 public final class SimtFormatKernels {
@@ -32,7 +32,7 @@ public final class SimtFormatKernels {
         long pc = s.alloc(4L * mm * n), pbias = job.bias() == null ? 0 : s.put(SimtKernels.ints(job.bias()));
         SimtMachine.Result r;
         if (f == NumberFormat.MXFP4) {
-            long pa = s.put(packed(job.a(), k)), pas = s.put(flat(job.aScales()));
+            long pa = s.put(packed(job.a(), k)), pas = s.put(flat(transpose(job.aScales())));
             long pb = s.put(packed(job.b(), n)), pbs = s.put(flat(job.bScales()));
             r = s.run(maxCycles, pa, pas, pb, pbs, pc, mm, k, n, tile, pbias);
         } else {
@@ -70,6 +70,12 @@ public final class SimtFormatKernels {
     public static long inputBytes(GemmJob job) {
         if (job.format() != NumberFormat.MXFP4) return (long) job.m() * job.k() + (long) job.k() * job.n();
         return (long) job.m() * ((job.k() + 1) / 2) + (long) job.k() * ((job.n() + 1) / 2) + (long) (job.m() + job.n()) * job.kBlocks();
+    }
+
+    static byte[][] transpose(byte[][] x) {
+        byte[][] t = new byte[x[0].length][x.length];
+        for (int i = 0; i < x.length; i++) for (int j = 0; j < x[0].length; j++) t[j][i] = x[i][j];
+        return t;
     }
 
     static byte[] flat(byte[][] rows) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The floating-point formats on the SIMT core, in software: softfp.h against Java's float addition
  * and the golden rounding, then FP8 E4M3/E5M2 and MXFP4 GEMMs bit-exact against the golden model on
- * random shapes (K not a multiple of 32, partial MX blocks, K tiles that do and do not divide 32)
+ * random shapes (K not a multiple of 32, partial MX blocks, K tiles that do and do not divide 32;
+ * shapes for the kernels' word-load and byte-load paths)
  * with special values, on 1x4, 2x4 and 4x8; no branch may diverge outside SPLIT/JOIN/PRED.
  */
 class SimtFormatTest {
@@ -61,8 +62,10 @@ class SimtFormatTest {
 
     @ParameterizedTest(name = "{0} {3}x{4}x{5} tile {6} on {1}x{2}")
     @CsvSource({"FP8_E4M3, 1, 4, 5, 7, 3, 16", "FP8_E4M3, 4, 8, 20, 40, 17, 16", "FP8_E4M3, 2, 4, 17, 33, 9, 7",
-        "FP8_E5M2, 1, 4, 5, 7, 3, 16", "FP8_E5M2, 4, 8, 20, 40, 17, 16", "FP8_E5M2, 2, 4, 9, 70, 5, 32",
-        "MXFP4, 1, 4, 5, 7, 3, 16", "MXFP4, 4, 8, 20, 40, 17, 16", "MXFP4, 2, 4, 17, 33, 9, 6", "MXFP4, 4, 8, 9, 100, 18, 32"})
+        "FP8_E4M3, 4, 8, 20, 64, 24, 16", "FP8_E5M2, 1, 4, 5, 7, 3, 16", "FP8_E5M2, 4, 8, 20, 40, 17, 16",
+        "FP8_E5M2, 2, 4, 9, 70, 5, 32", "FP8_E5M2, 2, 4, 18, 36, 20, 12", "MXFP4, 1, 4, 5, 7, 3, 16",
+        "MXFP4, 4, 8, 20, 40, 17, 16", "MXFP4, 2, 4, 17, 33, 9, 6", "MXFP4, 4, 8, 9, 100, 18, 32", "MXFP4, 4, 8, 20, 72, 24, 16",
+        "MXFP4, 2, 4, 7, 48, 16, 8"})
     void gemmIsBitExact(NumberFormat f, int w, int t, int mm, int k, int n, int tile) {
         SimtMachine m = SimtMachines.get(w, t);
         Random rnd = new Random(SEED ^ (mm * 31 + k * 7 + n) ^ f.ordinal());

@@ -6,7 +6,7 @@
    are added in FP32 in ascending K (softfp.h; no FPU on RV32IM). Special values per tile from
    32-bit masks over k (NaN, Inf, zero, sign of each element): NaN, Inf x 0, +Inf with -Inf give
    NaN. Output tiles of 16 x 16: per K tile all threads decode the A and B tiles into shared memory
-   (byte loads, coalesced), build the masks, then each thread updates row ii x 4 columns, one
+   (coalesced word loads, or byte loads when K or N is not a multiple of 4), build the masks, then each thread updates row ii x 4 columns, one
    column at a time (E4M3: 64-bit multiply-accumulate of the decoded values; E5M2: 96-bit).
    Each phase is a function of its own: 260-byte thread stacks do not hold one big frame.
    Args: A, B, C, M, K, N, tile (1..32), format (0 E4M3, 1 E5M2), bias (FP32 array or 0). */
@@ -68,20 +68,34 @@ static inline uint32_t tile_value(uint32_t top, uint32_t hi, uint32_t lo, int32_
     return sf_sel(nan | (pinf & ninf), SF_NAN, r);
 }
 
-/* Decodes the A tile (rows i0.., k0..k0+tl) and the B tile (transposed) into shared memory. */
+/* Decodes the A tile (rows i0.., k0..k0+tl) and the B tile (transposed) into shared memory: word
+   loads (4 codes) when K, N and the tile are multiples of 4 (uniform), else byte loads. */
 static __attribute__((noinline)) void load_tile(const struct job *g, unsigned i0, unsigned j0, unsigned k0, unsigned tl) {
-    unsigned e = simt_gtid(), P = simt_gcount();
-    SIMT_WHILE(e < TS * TK)                        /* A: row r, k = k0 + c; B: k = k0 + e / TS, column e % TS */
+    unsigned e = simt_gtid(), P = simt_gcount(), words = ((g->K | g->N | tl) & 3) == 0, items = words ? TS * TK / 4 : TS * TK;
+    SIMT_WHILE(e < items)                          /* A: row r, k = k0 + c; B: k = k0 + e / TS, column e % TS */
         unsigned r = e / TK, c = e % TK, kb = e / TS, jb = e % TS;
         uint32_t ca = 0, cb = 0;
-        SIMT_IF_V((i0 + r < g->M) & (c < tl), ca)
-            ca = g->A[(i0 + r) * g->K + k0 + c];
-        SIMT_END_V(ca)
-        SIMT_IF_V((kb < tl) & (j0 + jb < g->N), cb)
-            cb = g->B[(k0 + kb) * g->N + j0 + jb];
-        SIMT_END_V(cb)
-        sA[r * TK + c] = decode(ca, g->e5m2, sK + r * TK + c);
-        sBt[jb * TK + kb] = decode(cb, g->e5m2, sK + (TS + jb) * TK + kb);
+        if (words) {                               /* uniform: items of 4 codes */
+            r = e / (TK / 4), c = 4 * (e % (TK / 4)), kb = e / (TS / 4), jb = 4 * (e % (TS / 4));
+            SIMT_IF_V((i0 + r < g->M) & (c < tl), ca)
+                ca = ((const uint32_t *) g->A)[((i0 + r) * g->K + k0 + c) / 4];
+            SIMT_END_V(ca)
+            SIMT_IF_V((kb < tl) & (j0 + jb < g->N), cb)
+                cb = ((const uint32_t *) g->B)[((k0 + kb) * g->N + j0 + jb) / 4];
+            SIMT_END_V(cb)
+        } else {
+            SIMT_IF_V((i0 + r < g->M) & (c < tl), ca)
+                ca = g->A[(i0 + r) * g->K + k0 + c];
+            SIMT_END_V(ca)
+            SIMT_IF_V((kb < tl) & (j0 + jb < g->N), cb)
+                cb = g->B[(k0 + kb) * g->N + j0 + jb];
+            SIMT_END_V(cb)
+        }
+        for (unsigned b = 0; b < 1 + 3 * words; b++) {
+            unsigned ai = r * TK + c + b, bi = (jb + b) * TK + kb;
+            sA[ai] = decode((ca >> (8 * b)) & 0xFF, g->e5m2, sK + ai);
+            sBt[bi] = decode((cb >> (8 * b)) & 0xFF, g->e5m2, sK + TS * TK + bi);
+        }
         e += P;
     SIMT_WEND
 }

@@ -1,13 +1,15 @@
 /* MXFP4 GEMM in software, as a GPU without MX support runs it: C (M x N, FP32 bits) = A (M x K) x
    B (K x N) (+ bias). Elements are E2M1 codes packed two a byte (A: along K, row stride ceil(K/2);
-   B: along N, row stride ceil(N/2); low nibble first), scales E8M0: A M x nb, B nb x N (nb =
-   ceil(K/32) blocks along K). Accumulation as the golden model defines it
+   B: along N, row stride ceil(N/2); low nibble first), scales E8M0 block-major: A nb x M, B nb x N
+   (nb = ceil(K/32) blocks along K), so a tile's 16 row scales are one coalesced access.
+   Accumulation as the golden model defines it
    (io.rtlbench.testbenches.formats.FormatGolden): K tiles of `tile` elements, cut at the 32-element
    blocks; within a tile the products of the elements' doubled values (integers -12..12) are summed
    exactly in 32 bits (4 per word, as the INT8 kernel does), scaled by 2^(sa + sb - 256) and rounded
    once to FP32; tiles are added in FP32 in ascending K (softfp.h). A NaN scale (0xFF) makes the
    tile NaN. Output tiles of 16 x 16; per K tile all threads decode the elements into shared
-   memory as signed bytes and copy the tile's scales, then each thread updates row ii x 4 columns.
+   memory as signed bytes (word loads of 8 elements when K, N and the tile are multiples of 8, else
+   byte loads) and copy the tile's scales, then each thread updates row ii x 4 columns.
    Each phase is a function of its own: 260-byte thread stacks do not hold one big frame.
    Args: A, A scales, B, B scales, C, M, K, N, tile (1..32), bias (FP32 array or 0). */
 #include "simt.h"
@@ -24,7 +26,7 @@ volatile uint32_t kargs[10];
 #define sS ((uint32_t *) (sBt + TS * SA))           /* [2 TS] scales: A rows, then B columns */
 #define sC (sS + 2 * TS)                            /* [TS][TS] FP32 accumulators */
 
-struct job { const uint8_t *A, *As, *B, *Bs; uint32_t *C, *bias; unsigned M, K, N, nb; };
+struct job { const uint8_t *A, *As, *B, *Bs; uint32_t *C, *bias; unsigned M, K, N; };
 
 /* Twice the value of E2M1 code c: +-{0, 1, 2, 3, 4, 6, 8, 12}. */
 static inline int32_t twice(uint32_t c) {
@@ -38,27 +40,41 @@ static inline int32_t dot4(uint32_t a, uint32_t b) {
         + ((int32_t) a >> 24) * ((int32_t) b >> 24);
 }
 
-/* Decodes the tile's elements (A rows i0.., B columns j0.., k0..k0+tl) and copies its scales. */
+/* Decodes the tile's elements (A rows i0.., B columns j0.., k0..k0+tl) and copies its scales:
+   word loads (8 elements) when K, N and the tile are multiples of 8 (uniform), else byte loads. */
 static __attribute__((noinline)) void load_tile(const struct job *g, unsigned i0, unsigned j0, unsigned k0, unsigned tl) {
     unsigned e = simt_gtid(), P = simt_gcount(), strideA = (g->K + 1) / 2, strideB = (g->N + 1) / 2, blk = k0 / 32;
-    SIMT_WHILE(e < TS * TK)                        /* A: row r, k = k0 + c; B: k = k0 + e / TS, column e % TS */
+    unsigned words = ((g->K | g->N | tl) & 7) == 0, items = words ? TS * TK / 8 : TS * TK;
+    SIMT_WHILE(e < items)                          /* A: row r, k = k0 + c; B: k = k0 + e / TS, column e % TS */
         unsigned r = e / TK, c = e % TK, kb = e / TS, jb = e % TS, k = k0 + c;
         uint32_t ba = 0, bb = 0;
-        SIMT_IF_V((i0 + r < g->M) & (c < tl), ba)
-            ba = g->A[(i0 + r) * strideA + k / 2] >> (4 * (k & 1));
-        SIMT_END_V(ba)
-        SIMT_IF_V((kb < tl) & (j0 + jb < g->N), bb)
-            bb = g->B[(k0 + kb) * strideB + (j0 + jb) / 2] >> (4 * ((j0 + jb) & 1));
-        SIMT_END_V(bb)
-        sA[r * SA + c] = (int8_t) twice(ba & 15);
-        sBt[jb * SA + kb] = (int8_t) twice(bb & 15);
+        if (words) {                               /* uniform: items of 8 elements */
+            r = e / (TK / 8), c = 8 * (e % (TK / 8)), kb = e / (TS / 8), jb = 8 * (e % (TS / 8));
+            SIMT_IF_V((i0 + r < g->M) & (c < tl), ba)
+                ba = ((const uint32_t *) g->A)[((i0 + r) * strideA + (k0 + c) / 2) / 4];
+            SIMT_END_V(ba)
+            SIMT_IF_V((kb < tl) & (j0 + jb < g->N), bb)
+                bb = ((const uint32_t *) g->B)[((k0 + kb) * strideB + (j0 + jb) / 2) / 4];
+            SIMT_END_V(bb)
+        } else {
+            SIMT_IF_V((i0 + r < g->M) & (c < tl), ba)
+                ba = g->A[(i0 + r) * strideA + k / 2] >> (4 * (k & 1));
+            SIMT_END_V(ba)
+            SIMT_IF_V((kb < tl) & (j0 + jb < g->N), bb)
+                bb = g->B[(k0 + kb) * strideB + (j0 + jb) / 2] >> (4 * ((j0 + jb) & 1));
+            SIMT_END_V(bb)
+        }
+        for (unsigned b = 0; b < 1 + 7 * words; b++) {
+            sA[r * SA + c + b] = (int8_t) twice((ba >> (4 * b)) & 15);
+            sBt[(jb + b) * SA + kb] = (int8_t) twice((bb >> (4 * b)) & 15);
+        }
         e += P;
     SIMT_WEND
     e = simt_gtid();
-    SIMT_WHILE(e < 2 * TS)                         /* scales of A row e, or of B column e - TS */
+    SIMT_WHILE(e < 2 * TS)                         /* scales of A row e, or of B column e - TS (both block-major) */
         uint32_t s = 0, row = i0 + e, col = j0 + e - TS, isA = e < TS;
         SIMT_IF_V(isA & (row < g->M), s)
-            s = g->As[row * g->nb + blk];
+            s = g->As[blk * g->M + row];
         SIMT_END_V(s)
         SIMT_IF_V((isA ^ 1) & (col < g->N), s)
             s = g->Bs[blk * g->N + col];
@@ -116,7 +132,7 @@ static __attribute__((noinline)) void init_or_store(const struct job *g, unsigne
 int main(void) {
     unsigned K = kargs[6];
     struct job g = {(const uint8_t *) kargs[0], (const uint8_t *) kargs[1], (const uint8_t *) kargs[2], (const uint8_t *) kargs[3],
-                    (uint32_t *) kargs[4], (uint32_t *) kargs[9], kargs[5], K, kargs[7], (K + 31) / 32};
+                    (uint32_t *) kargs[4], (uint32_t *) kargs[9], kargs[5], K, kargs[7]};
     unsigned tile = kargs[8];
     for (unsigned i0 = 0; i0 < g.M; i0 += TS) {
         for (unsigned j0 = 0; j0 < g.N; j0 += TS) {
