@@ -8,8 +8,8 @@ import io.rtlbench.testbenches.systolic.GemmJob;
  * GEMMs of the floating-point formats on the SIMT core, in software (kernels gemm_fp8.c and
  * gemm_mxfp4.c with softfp.h: the core has no FPU and no FP8/MX instructions): C = A x B (+ bias)
  * as FP32 bits, bit-exact with {@code job.expected(tile)}. Off-chip layouts: FP8 codes one a byte,
- * row-major; MXFP4 elements two a byte (A packed along K, B along N, low nibble first) with E8M0
- * scales block-major: A ceil(K/32) x M and B ceil(K/32) x N. {@code tile} is the K tile of exact accumulation
+ * row-major; MXFP4 elements two a byte along K, low nibble first (A row-major, B column-major) with
+ * E8M0 scales block-major: A ceil(K/32) x M and B ceil(K/32) x N. {@code tile} is the K tile of exact accumulation
  * (1..32; pass the systolic core's row count R to get the systolic core's bits).
  */
 public final class SimtFormatKernels {
@@ -33,7 +33,7 @@ public final class SimtFormatKernels {
         SimtMachine.Result r;
         if (f == NumberFormat.MXFP4) {
             long pa = s.put(packed(job.a(), k)), pas = s.put(flat(transpose(job.aScales())));
-            long pb = s.put(packed(job.b(), n)), pbs = s.put(flat(job.bScales()));
+            long pb = s.put(packed(transpose(job.b()), k)), pbs = s.put(flat(job.bScales()));
             r = s.run(maxCycles, pa, pas, pb, pbs, pc, mm, k, n, tile, pbias);
         } else {
             long pa = s.put(flat(job.a())), pb = s.put(flat(job.b()));
@@ -64,12 +64,6 @@ public final class SimtFormatKernels {
         long px = s.put(SimtKernels.ints(x)), pout = s.alloc(4L * n);
         var r = s.run(maxCycles, op, px, pout, n);
         return new SimtKernels.Run<>(SimtKernels.toInts(m.readGlobal(pout, 4 * n)), r);
-    }
-
-    /** Bytes the kernel reads for A and B (elements and scales), for bytes-per-MAC figures. */
-    public static long inputBytes(GemmJob job) {
-        if (job.format() != NumberFormat.MXFP4) return (long) job.m() * job.k() + (long) job.k() * job.n();
-        return (long) job.m() * ((job.k() + 1) / 2) + (long) job.k() * ((job.n() + 1) / 2) + (long) (job.m() + job.n()) * job.kBlocks();
     }
 
     static byte[][] transpose(byte[][] x) {

@@ -40,12 +40,14 @@ import org.junit.jupiter.api.Test;
  * MACs/cycle, off-chip bytes per MAC and pJ/MAC from the toggle-counting energy model, plus Yosys
  * gates (and flip-flops) of one PE, of the array's FP32 edge per column and of the accumulator's
  * FP32 adder per lane. Sizes: -Dformats.systolic=M,K,N (default 256,256,256), -Dformats.simt=M,K,N
- * (default 64,64,64), -Dformats.tech=45nm; the table is printed and written to
+ * (default 64,64,64), -Dformats.simtTile=32 (the SIMT K tile), -Dformats.tech=45nm; the table is printed and written to
  * target/formats-measure.json. Slow (three 16x16 and three SIMT toggle builds).
  */
 @Tag("slow")
 class FormatMeasureTest {
     static final NumberFormat[] FORMATS = {NumberFormat.INT8, NumberFormat.FP8_E4M3, NumberFormat.MXFP4};
+    /** K tile of the SIMT kernels: 32 (one MX block, the kernels' shared-memory chunk); 16 reproduces the systolic bits. */
+    static final int SIMT_TILE = Integer.getInteger("formats.simtTile", 32);
 
     static int[] shape(String prop, String def) {
         String[] p = System.getProperty(prop, def).split(",");
@@ -116,8 +118,8 @@ class FormatMeasureTest {
             m.simulator().clearToggles();
             long c0 = m.simulator().cycle();
             SimtKernels.Run<int[][]> run = f == NumberFormat.INT8 ? SimtKernels.gemm(m, job.a(), job.b(), 500_000_000)
-                    : SimtFormatKernels.gemm(m, job, 16, 500_000_000);
-            assertNull(GemmGolden.firstMismatch(job.expected(16), run.output()), f + " on the SIMT core");
+                    : SimtFormatKernels.gemm(m, job, SIMT_TILE, 500_000_000);
+            assertNull(GemmGolden.firstMismatch(job.expected(SIMT_TILE), run.output()), f + " on the SIMT core");
             long offchip = run.counters().bytesRead() + run.counters().bytesWritten();
             EnergyReport e = EnergyRun.estimate(m.simulator(), m.simulator().cycle() - c0, offchip, job.macs(), tech);
             fill(r, "simt", job, run.counters().cycles(), offchip, e);

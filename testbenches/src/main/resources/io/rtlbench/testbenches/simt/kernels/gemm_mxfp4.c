@@ -1,14 +1,15 @@
 /* MXFP4 GEMM in software, as a GPU without MX support runs it: C (M x N, FP32 bits) = A (M x K) x
-   B (K x N) (+ bias). Elements are E2M1 codes packed two a byte (A: along K, row stride ceil(K/2);
-   B: along N, row stride ceil(N/2); low nibble first), scales E8M0 block-major: A nb x M, B nb x N
-   (nb = ceil(K/32) blocks along K), so a tile's 16 row scales are one coalesced access.
+   B (K x N) (+ bias). Elements are E2M1 codes packed two a byte along K, low nibble first: A row-major
+   and B column-major (B^T), both ceil(K/2) bytes a row, so a 32-element K chunk of a row or a column is
+   one 16-byte beat; scales E8M0 block-major: A nb x M, B nb x N (nb = ceil(K/32) blocks along K), so a
+   tile's 16 row scales are one coalesced access.
    Accumulation as the golden model defines it
    (io.rtlbench.testbenches.formats.FormatGolden): K tiles of `tile` elements, cut at the 32-element
    blocks; within a tile the products of the elements' doubled values (integers -12..12) are summed
    exactly in 32 bits (4 per word, as the INT8 kernel does), scaled by 2^(sa + sb - 256) and rounded
    once to FP32; tiles are added in FP32 in ascending K (softfp.h). A NaN scale (0xFF) makes the
    tile NaN. Output tiles of 16 x 16; per K tile all threads decode the elements into shared
-   memory as signed bytes (word loads of 8 elements when K, N and the tile are multiples of 8, else
+   memory as signed bytes (word loads of 8 elements when K and the tile are multiples of 8, else
    byte loads) and copy the tile's scales, then each thread updates row ii x 4 columns.
    Each phase is a function of its own: 260-byte thread stacks do not hold one big frame.
    Args: A, A scales, B, B scales, C, M, K, N, tile (1..32), bias (FP32 array or 0). */
@@ -41,32 +42,33 @@ static inline int32_t dot4(uint32_t a, uint32_t b) {
 }
 
 /* Decodes the tile's elements (A rows i0.., B columns j0.., k0..k0+tl) and copies its scales:
-   word loads (8 elements) when K, N and the tile are multiples of 8 (uniform), else byte loads. */
+   word loads (8 elements) when K and the tile are multiples of 8 (uniform), else byte loads. */
 static __attribute__((noinline)) void load_tile(const struct job *g, unsigned i0, unsigned j0, unsigned k0, unsigned tl) {
-    unsigned e = simt_gtid(), P = simt_gcount(), strideA = (g->K + 1) / 2, strideB = (g->N + 1) / 2, blk = k0 / 32;
-    unsigned words = ((g->K | g->N | tl) & 7) == 0, items = words ? TS * TK / 8 : TS * TK;
-    SIMT_WHILE(e < items)                          /* A: row r, k = k0 + c; B: k = k0 + e / TS, column e % TS */
-        unsigned r = e / TK, c = e % TK, kb = e / TS, jb = e % TS, k = k0 + c;
+    unsigned e = simt_gtid(), P = simt_gcount(), stride = (g->K + 1) / 2, blk = k0 / 32;
+    unsigned words = ((g->K | tl) & 7) == 0, items = words ? TS * TK / 8 : TS * TK;
+    SIMT_WHILE(e < items)                          /* row r of A and column r of B, k = k0 + c */
+        unsigned r = e / TK, c = e % TK;
         uint32_t ba = 0, bb = 0;
         if (words) {                               /* uniform: items of 8 elements */
-            r = e / (TK / 8), c = 8 * (e % (TK / 8)), kb = e / (TS / 8), jb = 8 * (e % (TS / 8));
+            r = e / (TK / 8), c = 8 * (e % (TK / 8));
             SIMT_IF_V((i0 + r < g->M) & (c < tl), ba)
-                ba = ((const uint32_t *) g->A)[((i0 + r) * strideA + (k0 + c) / 2) / 4];
+                ba = ((const uint32_t *) g->A)[((i0 + r) * stride + (k0 + c) / 2) / 4];
             SIMT_END_V(ba)
-            SIMT_IF_V((kb < tl) & (j0 + jb < g->N), bb)
-                bb = ((const uint32_t *) g->B)[((k0 + kb) * strideB + (j0 + jb) / 2) / 4];
+            SIMT_IF_V((j0 + r < g->N) & (c < tl), bb)
+                bb = ((const uint32_t *) g->B)[((j0 + r) * stride + (k0 + c) / 2) / 4];
             SIMT_END_V(bb)
         } else {
+            unsigned k = k0 + c;
             SIMT_IF_V((i0 + r < g->M) & (c < tl), ba)
-                ba = g->A[(i0 + r) * strideA + k / 2] >> (4 * (k & 1));
+                ba = g->A[(i0 + r) * stride + k / 2] >> (4 * (k & 1));
             SIMT_END_V(ba)
-            SIMT_IF_V((kb < tl) & (j0 + jb < g->N), bb)
-                bb = g->B[(k0 + kb) * strideB + (j0 + jb) / 2] >> (4 * ((j0 + jb) & 1));
+            SIMT_IF_V((j0 + r < g->N) & (c < tl), bb)
+                bb = g->B[(j0 + r) * stride + k / 2] >> (4 * (k & 1));
             SIMT_END_V(bb)
         }
         for (unsigned b = 0; b < 1 + 7 * words; b++) {
             sA[r * SA + c + b] = (int8_t) twice((ba >> (4 * b)) & 15);
-            sBt[(jb + b) * SA + kb] = (int8_t) twice((bb >> (4 * b)) & 15);
+            sBt[r * SA + c + b] = (int8_t) twice((bb >> (4 * b)) & 15);
         }
         e += P;
     SIMT_WEND
