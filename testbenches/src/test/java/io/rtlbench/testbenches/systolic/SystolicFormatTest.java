@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the golden model with K tiles of R ({@code GemmJob.expected(R)}): random shapes (K not a multiple
  * of 32, MX blocks that do not fill 32, tiles cut at block boundaries when R does not divide 32),
  * special values in the inputs (zeros, subnormals, max, NaN, infinities, NaN and extreme MX scales),
- * with and without an FP32 bias, on small memories (tiling and reuse) and 16x16.
+ * with and without an FP32 bias, on small memories (tiling and reuse) and 16x16 (slow: three more
+ * 16x16 emulator builds on a cold cache).
  */
 class SystolicFormatTest {
     static final int[][] SHAPES = {{1, 1, 1}, {5, 7, 3}, {17, 33, 9}, {9, 64, 6}, {31, 37, 5}, {40, 70, 23}, {3, 100, 4}};
@@ -55,7 +56,7 @@ class SystolicFormatTest {
             checkFormat(cfg, FormatData.random(f, rnd, s[0], s[1], s[2], true, true), "bias + specials");
     }
 
-    @ParameterizedTest @EnumSource(names = {"FP8_E4M3", "FP8_E5M2", "MXFP4"})
+    @ParameterizedTest @EnumSource(names = {"FP8_E4M3", "FP8_E5M2", "MXFP4"}) @Tag("slow")
     void sixteenBySixteen(NumberFormat f) {
         SystolicConfig cfg = SystolicConfig.of(16, 16, Dataflow.WS).withFormat(f);
         Random rnd = random("16x16 " + f);
