@@ -12,7 +12,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * A Chisel Bundle written in Java: its elements are the non-static fields of type {@code Data}, in
- * declaration order, named after the fields. Subclasses pass their constructor arguments to
+ * declaration order, named after the fields; a field left null is not an element (a port that only
+ * some configurations have). Subclasses pass their constructor arguments to
  * {@code super(...)} so Chisel can clone the type (it re-invokes the constructor with them).
  */
 public abstract class HwBundle extends chisel3.Bundle {
@@ -31,7 +32,8 @@ public abstract class HwBundle extends chisel3.Bundle {
                 if (Modifier.isStatic(f.getModifiers()) || !Data.class.isAssignableFrom(f.getType())) continue;
                 try {
                     f.setAccessible(true);
-                    out.add(new Tuple2<>(f.getName(), f.get(this)));
+                    Object value = f.get(this);
+                    if (value != null) out.add(new Tuple2<>(f.getName(), value));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read bundle field " + c.getName() + "." + f.getName(), e);
                 }

@@ -6,13 +6,15 @@ import chisel3.Bool;
 import chisel3.SInt;
 import chisel3.UInt;
 import chisel3.Vec;
+import io.rtlbench.rtl.formats.NumberFormat;
 import io.rtlbench.rtl.hw.HwBundle;
 
 /**
  * IO of an execute unit ({@link WsExec} or {@link OsExec}): PRELOAD/COMPUTE commands in, reads of
  * both scratchpads, the accumulator's array-side write port, and status for the dispatcher and the
  * counters. {@code bufferWait}: a COMPUTE is offered and the streamer is free, but its weight buffer
- * is not loaded yet (WS) or its output buffer has not drained yet (OS).
+ * is not loaded yet (WS) or its output buffer has not drained yet (OS). {@code eData} lanes are INT32
+ * (INT8 arrays) or FP32 bits (floating-point formats).
  */
 public final class ExecIO extends HwBundle {
     public final UInt cmd = in(UInt(Cmd.BITS));
@@ -33,11 +35,17 @@ public final class ExecIO extends HwBundle {
     public final Bool idle = out(Bool());
     public final Bool busy = out(Bool());
     public final UInt macs = out(UInt(16));
+    /** MXFP4: the second read port of scratchpad A (activation scales). */
+    public final UInt sRow;
+    public final UInt sData;
 
     public ExecIO(SystolicConfig.Array cfg) {
         super(cfg);
         aData = in(UInt(cfg.rows() * 8));
         bData = in(UInt(cfg.cols() * 8));
         eData = out(Vec(cfg.cols(), SInt(32)));
+        boolean mx = cfg.format() == NumberFormat.MXFP4;
+        sRow = mx ? out(UInt(16)) : null;
+        sData = mx ? in(UInt(cfg.rows() * 8)) : null;
     }
 }

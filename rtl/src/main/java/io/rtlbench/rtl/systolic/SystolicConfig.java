@@ -1,5 +1,6 @@
 package io.rtlbench.rtl.systolic;
 
+import io.rtlbench.rtl.formats.NumberFormat;
 import io.rtlbench.rtl.mem.OffChipConfig;
 
 /**
@@ -18,13 +19,28 @@ public record SystolicConfig(Array array, Memories memories, OffChipConfig offch
      * @param rows     PE rows R (2..64): activation lanes entering from the left
      * @param cols     PE columns C (2..64): output lanes leaving at the bottom
      * @param dataflow WS or OS
+     * @param format   element format of the PEs (INT8 by default; the floating-point formats run
+     *                 weight-stationary and write FP32 results; MXFP4 packs two elements a byte, so
+     *                 it needs an even number of rows and columns)
      */
-    public record Array(int rows, int cols, Dataflow dataflow) {
+    public record Array(int rows, int cols, Dataflow dataflow, NumberFormat format) {
         public Array {
             if (rows < 2 || rows > 64 || cols < 2 || cols > 64)
                 throw new IllegalArgumentException("systolic array must be 2..64 x 2..64 PEs; got " + rows + "x" + cols);
             if (dataflow == null) throw new IllegalArgumentException("dataflow must be WS or OS");
+            if (format == null) throw new IllegalArgumentException("format must not be null");
+            if (format.isFloat() && dataflow != Dataflow.WS)
+                throw new IllegalArgumentException("format " + format + " needs the weight-stationary dataflow (ws); only int8 runs os");
+            if (format == NumberFormat.MXFP4 && (rows % 2 != 0 || cols % 2 != 0))
+                throw new IllegalArgumentException("format mxfp4 packs two elements a byte and needs an even number of rows and columns; got "
+                        + rows + "x" + cols);
         }
+
+        /** An INT8 array. */
+        public Array(int rows, int cols, Dataflow dataflow) { this(rows, cols, dataflow, NumberFormat.INT8); }
+
+        /** Width of a partial sum flowing down a column: INT32 for INT8, else the exact sum of R products. */
+        public int psBits() { return format == NumberFormat.INT8 ? 32 : format.exactSumBits(rows); }
     }
 
     /**
@@ -52,10 +68,14 @@ public record SystolicConfig(Array array, Memories memories, OffChipConfig offch
 
     public SystolicConfig withOffChip(OffChipConfig o) { return new SystolicConfig(array, memories, o, cmdDepth); }
     public SystolicConfig withMemories(Memories m) { return new SystolicConfig(array, m, offchip, cmdDepth); }
+    public SystolicConfig withFormat(NumberFormat f) {
+        return new SystolicConfig(new Array(array.rows(), array.cols(), array.dataflow(), f), memories, offchip, cmdDepth);
+    }
 
     // ---- derived values --------------------------------------------------------------------
     public int rows() { return array.rows(); }
     public int cols() { return array.cols(); }
+    public NumberFormat format() { return array.format(); }
     public int busBytes() { return offchip.busBytes(); }
     /** Off-chip beats per scratchpad-A row (R bytes, padded to whole beats). */
     public int beatsA() { return ceil(rows(), busBytes()); }

@@ -6,6 +6,7 @@ import static io.rtlbench.rtl.hw.Ops.*;
 import chisel3.Bool;
 import chisel3.Mem;
 import chisel3.UInt;
+import io.rtlbench.rtl.formats.NumberFormat;
 import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwBundle;
 import io.rtlbench.rtl.hw.HwModule;
@@ -50,9 +51,11 @@ public final class SystolicCore extends HwModule {
 
     public SystolicCore(SystolicConfig cfg) {
         io = io("io", new CoreIO(cfg));
-        Scratchpad spadA = instance("spadA", () -> new Scratchpad(cfg.memories().spadRows(), cfg.rows(), cfg.busBytes(), cfg.packA()));
+        boolean mx = cfg.format() == NumberFormat.MXFP4;
+        Scratchpad spadA = instance("spadA", () -> new Scratchpad(cfg.memories().spadRows(), cfg.rows(), cfg.busBytes(), cfg.packA(), mx));
         Scratchpad spadB = instance("spadB", () -> new Scratchpad(cfg.memories().spadRows(), cfg.cols(), cfg.busBytes(), cfg.packB()));
-        Accumulator acc = instance("acc", () -> new Accumulator(cfg.memories().accRows(), cfg.cols(), cfg.busBytes(), cfg.packOut()));
+        Accumulator acc = instance("acc", () -> new Accumulator(cfg.memories().accRows(), cfg.cols(), cfg.busBytes(), cfg.packOut(),
+                cfg.format().isFloat()));
         DmaEngine dma = instance("dma", () -> new DmaEngine(cfg));
         ExecIO ex = cfg.array().dataflow() == SystolicConfig.Dataflow.WS
                 ? instance("exec", () -> new WsExec(cfg.array())).io
@@ -115,6 +118,10 @@ public final class SystolicCore extends HwModule {
         connect(dma.io.accData, acc.io.rData);
         connect(spadA.io.rRow, ex.aRow);
         connect(ex.aData, spadA.io.rData);
+        if (mx) {
+            connect(spadA.io.rRow2, ex.sRow);
+            connect(ex.sData, spadA.io.rData2);
+        }
         connect(spadB.io.rRow, ex.bRow);
         connect(ex.bData, spadB.io.rData);
         connect(acc.io.eValid, ex.eValid);

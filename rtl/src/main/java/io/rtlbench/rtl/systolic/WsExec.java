@@ -5,6 +5,7 @@ import static io.rtlbench.rtl.hw.Ops.*;
 
 import chisel3.Bool;
 import chisel3.UInt;
+import io.rtlbench.rtl.formats.NumberFormat;
 import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwModule;
 
@@ -16,6 +17,11 @@ import io.rtlbench.rtl.hw.HwModule;
  * activation rows, one a cycle, back to back with the previous COMPUTE. Writer: R + C - 1 cycles
  * after a row is injected, its output row is written (accumulated or overwritten) to the
  * accumulator; a COMPUTE completes when its last row is written. busy = array computing or loading.
+ * Floating-point formats write through an {@link FpEdge} (column sums rounded to FP32). MXFP4
+ * ({@link MxLanes}): a scratchpad row holds two packed element rows; the streamer reads the
+ * activation scales through scratchpad A's second port (row A_ROW + ceil(T/2) on, R a row) and
+ * sends each row's scale along with it; the loader takes one extra cycle per PRELOAD to latch the
+ * weight scales (the row after the R/2 element rows) into the buffer's scale registers.
  */
 public final class WsExec extends HwModule {
     public final ExecIO io;
@@ -25,6 +31,7 @@ public final class WsExec extends HwModule {
     public WsExec(SystolicConfig.Array cfg) {
         io = io("io", new ExecIO(cfg));
         int rows = cfg.rows(), cols = cfg.cols(), lat = rows + cols - 1;
+        boolean mx = cfg.format() == NumberFormat.MXFP4;
         WsMesh mesh = instance("mesh", EnergyRole.COMPUTE, () -> new WsMesh(cfg));
 
         // ---- streamer -------------------------------------------------------------------------
@@ -40,8 +47,9 @@ public final class WsExec extends HwModule {
         connect(io.compReady, and(streamFree, loadedNext));
         connect(io.bufferWait, and(and(io.compValid, streamFree), not(loadedNext)));
         Bool start = node("start", and(io.compValid, and(streamFree, loadedNext)));
+        MxLanes.Streamer mxs = mx ? new MxLanes.Streamer(rows, io.cmd, start, active) : null;
         when(active, () -> {
-            connect(aRow, add(aRow, lit(1, 16)));
+            connect(aRow, mx ? add(aRow, mux(mxs.oddRow, lit(1, 16), lit(0, 16))) : add(aRow, lit(1, 16)));
             connect(tLeft, sub(tLeft, lit(1, 16)));
             connect(accRow, add(accRow, lit(1, 16)));
             when(lastRow, () -> connect(active, lit(false)));
@@ -57,7 +65,12 @@ public final class WsExec extends HwModule {
             when(nextSel, () -> connect(loaded1, lit(false))).otherwise(() -> connect(loaded0, lit(false)));
         });
         connect(io.aRow, aRow);
-        Skew.lanes(mesh.io.a, io.aData, rows, active);
+        if (mx) {
+            MxLanes.nibbles("aHalf", mesh.io.a, io.aData, rows, mxs.oddRow, active);
+            connect(io.sRow, mxs.scaleRow);
+        } else {
+            Skew.lanes(mesh.io.a, io.aData, rows, active);
+        }
         connect(mesh.io.sel, sel);
         connect(io.macs, mux(active, pad(macs, 16), lit(0, 16)));
 
@@ -81,13 +94,21 @@ public final class WsExec extends HwModule {
             connect(lStep, lit(0, 8));
         });
         Bool shifting = node("shifting", and(lActive, mux(lSel, free1, free0)));
-        connect(io.bRow, add(lBase, sub(lit(rows - 1, 16), pad(lStep, 16))));
-        Skew.lanes(mesh.io.w, io.bData, cols, shifting);
-        connect(mesh.io.wShift, shifting);
+        MxLanes.Loader mxl = mx ? new MxLanes.Loader(rows, cols, lBase, lStep, lSel, shifting, io.bData) : null;
+        if (mx) {
+            connect(io.bRow, mxl.row);
+            MxLanes.nibbles("wHalf", mesh.io.w, io.bData, cols, mxl.oddRow, mxl.shiftWeights);
+            connect(mesh.io.wShift, mxl.shiftWeights);
+        } else {
+            connect(io.bRow, add(lBase, sub(lit(rows - 1, 16), pad(lStep, 16))));
+            Skew.lanes(mesh.io.w, io.bData, cols, shifting);
+            connect(mesh.io.wShift, shifting);
+        }
         connect(mesh.io.wSel, lSel);
+        int lastStep = mx ? rows : rows - 1;  // MXFP4: one more step latches the weight scales
         when(shifting, () -> {
             connect(lStep, add(lStep, lit(1, 8)));
-            when(eq(lStep, lit(rows - 1, 8)), () -> {
+            when(eq(lStep, lit(lastStep, 8)), () -> {
                 connect(lActive, lit(false));
                 connect(lSel, not(lSel));
                 when(lSel, () -> connect(loaded1, lit(true))).otherwise(() -> connect(loaded0, lit(true)));
@@ -102,7 +123,23 @@ public final class WsExec extends HwModule {
         connect(io.eValid, mValid);
         connect(io.eRow, mRow);
         connect(io.eAccumulate, mAcc);
-        connect(io.eData, mesh.io.ps);
+        if (cfg.format().isFloat()) {
+            FpEdge edge = instance("edge", EnergyRole.COMPUTE, () -> new FpEdge(cfg));
+            for (int j = 0; j < cols; j++) connect(edge.io.ps.apply(j), mesh.io.ps.apply(j));
+            if (cfg.format().hasNaN()) connect(edge.io.nan, mesh.io.nan);
+            if (cfg.format().hasInfinity()) {
+                connect(edge.io.pinf, mesh.io.pinf);
+                connect(edge.io.ninf, mesh.io.ninf);
+            }
+            if (mx) {
+                connect(edge.io.aScale, Skew.delay("metaScale", MxLanes.scaleByte(io.sData, rows, mxs.scaleByte), lat));
+                Bool mSel = Skew.delay("metaSel", sel, lat);
+                for (int j = 0; j < cols; j++) connect(edge.io.bScale.apply(j), mux(mSel, mxl.scales[1][j], mxl.scales[0][j]));
+            }
+            connect(io.eData, edge.io.out);
+        } else {
+            connect(io.eData, mesh.io.ps);
+        }
         connect(io.computeDone, and(mValid, mLast));
         UInt inflight = regInit("inflight", lit(0, 8));
         connect(inflight, sub(add(inflight, mux(active, lit(1, 8), lit(0, 8))), mux(mValid, lit(1, 8), lit(0, 8))));

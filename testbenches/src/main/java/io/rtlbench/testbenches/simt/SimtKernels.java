@@ -78,7 +78,7 @@ public final class SimtKernels {
     }
 
     /** One kernel launch: load, allocate, set arguments, run. */
-    private static final class Session {
+    static final class Session {
         final SimtMachine m;
         final Elf elf;
         final long limit;

@@ -21,6 +21,8 @@ import java.util.Map;
  * bus, else padded to whole beats. Loads for the next fold are emitted right after the current
  * COMPUTE and each tile's MVOUT is spread over the next tile's folds, so DMA and compute overlap;
  * slots are reused least-recently-used first, each reuse waiting for the commands that last used it.
+ * Floating-point formats (weight-stationary only) use the same schedule over {@link TileLayout}'s
+ * K tiles and tile layouts (MXFP4 packed), with raw FP32 output.
  */
 public final class SystolicCompiler {
     private final SystolicConfig cfg;
@@ -45,6 +47,8 @@ public final class SystolicCompiler {
     }
 
     public static SystolicProgram compile(SystolicConfig cfg, GemmJob job) {
+        if (job.format() != cfg.format())
+            throw new IllegalArgumentException("the job is " + job.format() + " but the systolic core was built for " + cfg.format());
         SystolicCompiler c = new SystolicCompiler(cfg, job);
         c.config();
         if (cfg.array().dataflow() == SystolicConfig.Dataflow.WS) c.ws(); else c.os();
@@ -70,24 +74,26 @@ public final class SystolicCompiler {
     private void ws() {
         // M block: all K tiles of the block's A stay resident across the N tiles when that still
         // leaves folds of at least 2R rows; otherwise as long as the memories allow.
-        int spad = cfg.memories().spadRows(), kTiles = (job.k() + R - 1) / R, resident = spad / Math.max(2, kTiles + 1);
+        TileLayout layout = new TileLayout(cfg, job);
+        List<int[]> kTiles = layout.kTiles();
+        int spad = cfg.memories().spadRows(), resident = spad / Math.max(2, kTiles.size() + 1);
         int mBlock = balanced(job.m(), Math.min(cfg.memories().accRows() / 2, resident >= 2 * R ? resident : spad / 2));
-        Pool aPool = new Pool("scratchpad A", cfg.memories().spadRows(), mBlock);
-        Pool bPool = new Pool("scratchpad B", cfg.memories().spadRows(), R);
+        Pool aPool = new Pool("scratchpad A", cfg.memories().spadRows(), layout.aRows(mBlock));
+        Pool bPool = new Pool("scratchpad B", cfg.memories().spadRows(), layout.bRows());
         Pool accPool = new Pool("accumulator", cfg.memories().accRows(), mBlock);
-        int stepsPerTile = (job.k() + R - 1) / R;
+        int stepsPerTile = kTiles.size();
         for (int m0 = 0; m0 < job.m(); m0 += mBlock) {
             int mLen = Math.min(mBlock, job.m() - m0);
             for (int n0 = 0; n0 < job.n(); n0 += C) {
                 int nLen = Math.min(C, job.n() - n0);
                 Slot acc = accPool.evict(List.of("acc", m0, n0));
                 int accReady = startAcc(acc, n0, mLen);
-                for (int k0 = 0; k0 < job.k(); k0 += R) {
-                    int kLen = Math.min(R, job.k() - k0), fm0 = m0, fk0 = k0, fn0 = n0;
-                    Slot a = load(aPool, List.of("A", m0, k0), Cmd.Target.SPAD_A, mLen, R, cfg.packA(),
-                            (r, i) -> i < kLen ? job.a()[fm0 + r][fk0 + i] : 0);
-                    Slot b = load(bPool, List.of("B", k0, n0), Cmd.Target.SPAD_B, R, C, cfg.packB(),
-                            (r, j) -> r < kLen && j < nLen ? job.b()[fk0 + r][fn0 + j] : 0);
+                for (int[] kt : kTiles) {
+                    int k0 = kt[0], kLen = kt[1] - kt[0];
+                    Slot a = load(aPool, List.of("A", m0, k0), Cmd.Target.SPAD_A, layout.aRows(mLen), R, cfg.packA(),
+                            layout.aLane(m0, k0, mLen, kLen));
+                    Slot b = load(bPool, List.of("B", k0, n0), Cmd.Target.SPAD_B, layout.bRows(), C, cfg.packB(),
+                            layout.bLane(k0, n0, kLen, nLen));
                     cs.preload(new Cmd.Builder(Op.PRELOAD).set(Field.B_ROW, b.base), b.filledBy);
                     boolean accumulate = k0 > 0 || job.bias() != null;
                     int n = cs.compute(new Cmd.Builder(Op.COMPUTE).set(Field.A_ROW, a.base).set(Field.T, mLen)
