@@ -31,7 +31,7 @@ final class ExecuteStage {
 
     ExecuteStage(SimtConfig cfg, IssueStage.Latch ex, WarpControl ctl, PerfCounters perf) {
         int t = cfg.threads();
-        dec = instance("dec", EnergyRole.INSTRUCTION, Decoder::new);
+        dec = instance("decoder", EnergyRole.INSTRUCTION, Decoder::new);
         connect(dec.io.inst, ex.inst());
         kind = dec.io.kind;
         Bool isJump = or(isKind(kind, Kind.JAL), isKind(kind, Kind.JALR));

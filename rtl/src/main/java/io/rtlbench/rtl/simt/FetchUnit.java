@@ -59,7 +59,7 @@ public final class FetchUnit extends HwModule {
             Bool c = and(bit(io.active, i), not(valid.apply(i)));
             cand = i == 0 ? asUInt(c) : cat(asUInt(c), cand);
         }
-        Scheduler pickOne = instance("pick", () -> new Scheduler(cfg));
+        Scheduler pickOne = instance("scheduler", () -> new Scheduler(cfg));
         connect(pickOne.io.eligible, node("candidates", cand));
         Bool fetch = node("fetch", pickOne.io.valid);
         UInt fw = node("fetchWarp", pickOne.io.sel);

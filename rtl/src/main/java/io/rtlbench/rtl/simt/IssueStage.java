@@ -16,7 +16,7 @@ import java.util.List;
  * when its warp is ready ({@link WarpControl}: active, not busy, not at a barrier), the
  * {@link Scoreboard} clears its registers, the divider is free for a division and the LSU has a
  * slot for a memory instruction (counting one that may be in execute). The {@link Scheduler} picks
- * one eligible warp round-robin; its T register files ({@code rf<lane>}) are read (x0 reads 0) into
+ * one eligible warp round-robin; its T register files ({@code regFile<lane>}) are read (x0 reads 0) into
  * the issue/execute pipeline register ({@link Latch}). Timing: combinational pick and register read,
  * latched at the edge; one instruction per cycle. Simplification: no operand forwarding (a warp has
  * at most one instruction in issue/execute, so it never needs one).

@@ -105,7 +105,7 @@ public final class Lsu extends HwModule {
         Bool store = node("reqStore", pick(sStore, req));
         UInt sharedLeft = node("sharedLeft", mux(reqActive, pick(sShared, req), lit(0, t)));
         Vec<UInt> reqResult = pick(sResult, req);
-        SharedMemory smem = instance("smem", () -> new SharedMemory(cfg));
+        SharedMemory smem = instance("sharedMemory", () -> new SharedMemory(cfg));
         connect(smem.io.write, store);
         UInt sizeMask = mux(eq(f3, lit(0, 3)), lit(1, 4), mux(eq(bits(f3, 1, 0), lit(1, 2)), lit(3, 4), lit(15, 4)));
         // 32 word-interleaved banks: a lane waits while a lower pending lane uses its bank for another word

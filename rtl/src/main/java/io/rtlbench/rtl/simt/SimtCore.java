@@ -22,7 +22,7 @@ import java.util.List;
  * {@link WarpControl} for branches, CSRs and SIMT ops) -> WRITEBACK ({@link Writeback}), or, for
  * loads/stores and divisions, the {@link Lsu} and the iterative {@link Divider}, which write back
  * later through their own register-file ports (their destination registers wait on the scoreboard
- * meanwhile). {@link TohostMonitor} and {@link PerfCounters} watch. Register files: {@code rf<lane>},
+ * meanwhile). {@link TohostMonitor} and {@link PerfCounters} watch. Register files: {@code regFile<lane>},
  * one memory per lane. A warp has at most one instruction in ISSUE/EXECUTE, so one warp issues
  * every other cycle and two or more warps can fill every cycle. The core is done when tohost was
  * written (and the LSU drained), when every warp stopped, or on a divergence-stack error.
@@ -38,13 +38,13 @@ public final class SimtCore extends HwModule {
         io = io("io", new SimtCoreIO(cfg));
         int w = cfg.warps(), t = cfg.threads();
         List<Mem<UInt>> rf = new ArrayList<>();
-        for (int l = 0; l < t; l++) rf.add(mem("rf" + l, cfg.regWords(), UInt(32), EnergyRole.REGFILE));
+        for (int l = 0; l < t; l++) rf.add(mem("regFile" + l, cfg.regWords(), UInt(32), EnergyRole.REGFILE));
 
-        WarpControl ctl = instance("ctl", () -> new WarpControl(cfg));
+        WarpControl ctl = instance("warpControl", () -> new WarpControl(cfg));
         Lsu lsu = instance("lsu", () -> new Lsu(cfg));
         forward(lsu.io.mem, io.mem);
-        Scheduler sched = instance("sched", () -> new Scheduler(cfg));
-        FetchUnit fetch = instance("fetch", EnergyRole.INSTRUCTION, () -> new FetchUnit(cfg));
+        Scheduler sched = instance("issueScheduler", () -> new Scheduler(cfg));
+        FetchUnit fetch = instance("fetchUnit", EnergyRole.INSTRUCTION, () -> new FetchUnit(cfg));
         connect(fetch.io.loadWrite, io.imemWrite);
         connect(fetch.io.loadAddr, io.imemWriteAddr);
         connect(fetch.io.loadData, io.imemWriteData);
@@ -53,7 +53,7 @@ public final class SimtCore extends HwModule {
         connect(fetch.io.pc, ctl.io.pc);
         connect(fetch.io.redirect, ctl.io.redirect);
         connect(fetch.io.redirectWarp, ctl.io.exWarp);
-        PerfCounters perf = instance("perf", EnergyRole.EXTERNAL, () -> new PerfCounters(cfg));
+        PerfCounters perf = instance("perfCounters", EnergyRole.EXTERNAL, () -> new PerfCounters(cfg));
         Divider divider = instance("divider", EnergyRole.COMPUTE, () -> new Divider(cfg));
 
         IssueStage issue = new IssueStage(cfg, rf, ctl, lsu, sched, fetch, divider);

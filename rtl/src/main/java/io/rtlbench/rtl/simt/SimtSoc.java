@@ -8,7 +8,7 @@ import io.rtlbench.rtl.mem.OffChipMemory;
 
 /**
  * Simulation top: the {@link SimtCore} ({@code core}) wired to the shared {@link OffChipMemory}
- * model ({@code offchip}). The loader fills {@code core.fetch.imem} and {@code offchip.store} by backdoor
+ * model ({@code offchip}). The loader fills {@code core.fetchUnit.imem} and {@code offchip.store} by backdoor
  * and sets {@code io_tohostAddr}; everything else of the core's IO is passed through. Latency: that
  * of the parts.
  */

@@ -11,7 +11,7 @@ import io.rtlbench.rtl.simt.SimtIsa.Kind;
 import java.util.List;
 
 /**
- * WRITEBACK of {@link SimtCore}: three write ports on every lane's register file ({@code rf<lane>}):
+ * WRITEBACK of {@link SimtCore}: three write ports on every lane's register file ({@code regFile<lane>}):
  * the execute stage (ALU results, link addresses, CSR values and SPLIT tokens from
  * {@link WarpControl}), the {@link Lsu} (load data) and the {@link Divider}; each writes the active
  * lanes of its thread mask. Timing: the writes land at the clock edge ending the cycle in which they

@@ -9,13 +9,15 @@ import java.util.Arrays;
 
 /**
  * Driver of the SIMT core ({@link SimtSoc} on the emulator): loads an ELF (text into
- * {@code core.fetch.imem}, every segment into {@code offchip.store} at address - 0x80000000), points
+ * {@code core.fetchUnit.imem}, every segment into {@code offchip.store} at address - 0x80000000), points
  * {@code tohostAddr} at the ELF's {@code tohost} symbol, resets, runs to completion in one native
  * call and returns the counters. Global memory can be read and written between runs. A run that
  * does not finish within maxCycles throws {@link SimtHangException} listing every warp's PC,
  * instruction and thread mask.
  */
 public final class SimtMachine implements AutoCloseable {
+    /** Backdoor name of the instruction memory (one 32-bit word per entry, from 0x80000000). */
+    public static final String IMEM = "core.fetchUnit.imem";
     private final SimtConfig cfg;
     private final Simulator sim;
     private final int beatBytes;
@@ -59,9 +61,10 @@ public final class SimtMachine implements AutoCloseable {
                 if (word < imem.length) imem[(int) word] = le32(s.data(), i);
             }
         }
-        sim.writeMemory("core.fetch.imem", 0, imem);
+        sim.writeMemory(IMEM, 0, imem);
         for (var m : sim.memories())  // registers, divergence stacks and shared memory start at zero
-            if (m.name().startsWith("core.rf") || m.name().startsWith("core.lsu.smem.") || m.name().equals("core.ctl.stack"))
+            if (m.name().startsWith("core.regFile") || m.name().startsWith("core.lsu.sharedMemory.")
+                    || m.name().equals("core.warpControl.stack"))
                 sim.writeMemory(m.name(), 0, new long[(int) m.depth() * m.words()]);
         Long tohost = elf.symbols().get("tohost");
         sim.poke("io_tohostAddr", tohost == null ? 0xFFFF_FFFCL : tohost);
@@ -93,7 +96,7 @@ public final class SimtMachine implements AutoCloseable {
         for (int w = 0; w < cfg.warps(); w++) {
             long pc = sim.peek("io_warpPc_" + w);
             long word = (pc - SimtConfig.GLOBAL_BASE) / 4;
-            int inst = word >= 0 && word < cfg.imemWords() ? (int) sim.readMemory("core.fetch.imem", word, 1)[0] : 0;
+            int inst = word >= 0 && word < cfg.imemWords() ? (int) sim.readMemory(IMEM, word, 1)[0] : 0;
             b.append(String.format("  warp %d: %s pc=0x%08x (%s) mask=0x%x%s%n", w,
                     sim.peek("io_warpActive_" + w) == 1 ? "active " : "stopped", pc, SimtIsa.disassemble(inst),
                     sim.peek("io_warpMask_" + w), sim.peek("io_warpAtBarrier_" + w) == 1 ? " waiting at a barrier" : ""));
