@@ -12,7 +12,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * A Chisel Bundle written in Java: its elements are the non-static fields of type {@code Data}, in
- * declaration order, named after the fields. Subclasses pass their constructor arguments to
+ * declaration order, named after the fields; a {@link PortGroup} field contributes its ports, in
+ * place, under their own names. Subclasses pass their constructor arguments to
  * {@code super(...)} so Chisel can clone the type (it re-invokes the constructor with them).
  */
 public abstract class HwBundle extends chisel3.Bundle {
@@ -28,17 +29,22 @@ public abstract class HwBundle extends chisel3.Bundle {
         List<Tuple2<String, Object>> out = new ArrayList<>();
         for (Class<?> c : chain) {
             for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers()) || !Data.class.isAssignableFrom(f.getType())) continue;
+                if (Modifier.isStatic(f.getModifiers())) continue;
+                boolean group = PortGroup.class.isAssignableFrom(f.getType());
+                if (!group && !Data.class.isAssignableFrom(f.getType())) continue;
                 try {
                     f.setAccessible(true);
-                    out.add(new Tuple2<>(f.getName(), f.get(this)));
+                    if (group) ((PortGroup<?>) f.get(this)).elements().forEach((name, port) -> out.add(new Tuple2<>(name, port)));
+                    else out.add(new Tuple2<>(f.getName(), f.get(this)));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read bundle field " + c.getName() + "." + f.getName(), e);
                 }
             }
         }
         // Chisel emits the ports in reverse element order; this order makes them declaration order.
-
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Tuple2<String, Object> e : out)
+            if (!names.add(e._1())) throw new IllegalStateException(getClass().getName() + " has two elements named " + e._1());
         return CollectionConverters.asScala(out);
     }
 

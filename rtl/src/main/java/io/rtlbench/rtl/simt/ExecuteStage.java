@@ -60,7 +60,7 @@ final class ExecuteStage {
         connect(ctl.io.a, ex.a());
         connect(ctl.io.b, ex.b());
         connect(ctl.io.cond, vecOf(conds));
-        connect(ctl.io.instret, perf.io.warpInstrs);
+        connect(ctl.io.instret, perf.io.counters.get(SimtCounter.WARP_INSTRS));
         isLoad = isKind(kind, Kind.LOAD);
         isStore = isKind(kind, Kind.STORE);
     }

@@ -42,7 +42,7 @@ public final class SimtCore extends HwModule {
 
         WarpControl ctl = instance("warpControl", () -> new WarpControl(cfg));
         Lsu lsu = instance("lsu", () -> new Lsu(cfg));
-        forward(lsu.io.mem, io.mem);
+        connectByName(io.mem, lsu.io.mem);
         Scheduler sched = instance("issueScheduler", () -> new Scheduler(cfg));
         FetchUnit fetch = instance("fetchUnit", EnergyRole.INSTRUCTION, () -> new FetchUnit(cfg));
         connect(fetch.io.loadWrite, io.imemWrite);
@@ -79,16 +79,7 @@ public final class SimtCore extends HwModule {
         connect(perf.io.memStall, orR(issue.memoryWait));
         connect(perf.io.barStall, orR(ctl.io.barrierBits));
         connect(perf.io.divergentBranch, ctl.io.divergentBranch);
-        connect(io.cycles, perf.io.cycles);
-        connect(io.warpInstrs, perf.io.warpInstrs);
-        connect(io.threadInstrs, perf.io.threadInstrs);
-        connect(io.mulCycles, perf.io.mulCycles);
-        connect(io.mulLanes, perf.io.mulLanes);
-        connect(io.stallScoreboard, perf.io.stallScoreboard);
-        connect(io.stallMemory, perf.io.stallMemory);
-        connect(io.stallBarrier, perf.io.stallBarrier);
-        connect(io.stallDivergence, perf.io.stallDivergence);
-        connect(io.divergentBranches, perf.io.divergentBranches);
+        connectByName(io, perf.io);  // the counters
         connect(io.warpPc, ctl.io.pc);
         connect(io.warpMask, ctl.io.mask);
         for (int i = 0; i < w; i++) {

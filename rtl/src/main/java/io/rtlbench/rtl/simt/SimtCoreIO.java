@@ -6,6 +6,7 @@ import chisel3.Bool;
 import chisel3.UInt;
 import chisel3.Vec;
 import io.rtlbench.rtl.hw.HwBundle;
+import io.rtlbench.rtl.hw.PortGroup;
 import io.rtlbench.rtl.mem.OffChipPort;
 
 /**
@@ -23,16 +24,8 @@ public final class SimtCoreIO extends HwBundle {
     public final Bool done = out(Bool());
     public final Bool tohostValid = out(Bool());
     public final UInt tohostValue = out(UInt(32));
-    public final UInt cycles = out(UInt(64));
-    public final UInt warpInstrs = out(UInt(64));
-    public final UInt threadInstrs = out(UInt(64));
-    public final UInt mulCycles = out(UInt(64));
-    public final UInt mulLanes = out(UInt(64));
-    public final UInt stallScoreboard = out(UInt(64));
-    public final UInt stallMemory = out(UInt(64));
-    public final UInt stallBarrier = out(UInt(64));
-    public final UInt stallDivergence = out(UInt(64));
-    public final UInt divergentBranches = out(UInt(32));
+    /** The performance counters ({@link SimtCounter}: io_cycles, io_warpInstrs, ...). */
+    public final PortGroup<SimtCounter> counters = PortGroup.outputs(SimtCounter.class);
     public final Bool stackError = out(Bool());
     public final Vec<UInt> warpPc;
     public final Vec<UInt> warpMask;

@@ -19,10 +19,10 @@ public final class SimtSoc extends HwModule {
         io = io("io", new SimtSocIO(cfg));
         SimtCore core = instance("core", () -> new SimtCore(cfg));
         OffChipMemory offchip = instance("offchip", EnergyRole.EXTERNAL, () -> new OffChipMemory(cfg.offchip()));
-        SimtUtil.forward(core.io.mem, offchip.io.port);
+        connectByName(core.io.mem, offchip.io.port);
         connect(io.bytesRead, offchip.io.bytesRead);
         connect(io.bytesWritten, offchip.io.bytesWritten);
         connect(offchip.io.bandwidth, io.offchipBandwidth);
-        SimtSocIO.passThrough(io, core.io);
+        connectByName(io, core.io);  // tohostAddr and imemWrite* in; status, counters and warp state out
     }
 }

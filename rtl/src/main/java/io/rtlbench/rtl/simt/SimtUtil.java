@@ -7,7 +7,6 @@ import chisel3.Bool;
 import chisel3.Mem;
 import chisel3.UInt;
 import chisel3.Vec;
-import io.rtlbench.rtl.mem.OffChipPort;
 import io.rtlbench.rtl.simt.SimtIsa.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +14,6 @@ import java.util.List;
 /** Small hardware helpers shared by the SIMT blocks (no state of their own). */
 final class SimtUtil {
     private SimtUtil() {}
-
-    /** Connects a requester's off-chip port to the next port towards memory (both directions). */
-    static void forward(OffChipPort from, OffChipPort to) {
-        connect(to.reqValid, from.reqValid);
-        connect(to.reqWrite, from.reqWrite);
-        connect(to.reqAddr, from.reqAddr);
-        connect(to.reqData, from.reqData);
-        connect(to.reqMask, from.reqMask);
-        connect(from.reqReady, to.reqReady);
-        connect(from.respValid, to.respValid);
-        connect(from.respData, to.respData);
-    }
 
     /** Dynamic Vec index; a Vec of one element is indexed statically (no width warnings). */
     static <T extends chisel3.Data> T pick(Vec<T> v, UInt idx) { return v.size() == 1 ? v.apply(0) : at(v, idx); }

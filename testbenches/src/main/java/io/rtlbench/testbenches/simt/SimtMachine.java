@@ -3,9 +3,12 @@ package io.rtlbench.testbenches.simt;
 import io.rtlbench.emulator.CycleLimitException;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.simt.SimtConfig;
+import io.rtlbench.rtl.simt.SimtCounter;
 import io.rtlbench.rtl.simt.SimtIsa;
 import io.rtlbench.rtl.simt.SimtSoc;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Driver of the SIMT core ({@link SimtSoc} on the emulator): loads an ELF (text into
@@ -83,11 +86,19 @@ public final class SimtMachine implements AutoCloseable {
             throw new SimtHangException("divergence stack error (depth " + cfg.stackDepth() + " entries per warp, 2 per"
                     + " divergent SPLIT): SPLITs nested too deeply, or a JOIN with a token but no SPLIT; warps then:\n"
                     + warpReport(), null);
-        return new Result(sim.peek("io_tohostValid") == 1 ? sim.peek("io_tohostValue") : 0, sim.peek("io_cycles"),
-                sim.peek("io_warpInstrs"), sim.peek("io_threadInstrs"), sim.peek("io_mulCycles"), sim.peek("io_mulLanes"),
-                sim.peek("io_stallScoreboard"), sim.peek("io_stallMemory"), sim.peek("io_stallBarrier"),
-                sim.peek("io_stallDivergence"), sim.peek("io_divergentBranches"), sim.peek("io_bytesRead"),
-                sim.peek("io_bytesWritten"));
+        Map<SimtCounter, Long> c = counters();
+        return new Result(sim.peek("io_tohostValid") == 1 ? sim.peek("io_tohostValue") : 0, c.get(SimtCounter.CYCLES),
+                c.get(SimtCounter.WARP_INSTRS), c.get(SimtCounter.THREAD_INSTRS), c.get(SimtCounter.MUL_CYCLES),
+                c.get(SimtCounter.MUL_LANES), c.get(SimtCounter.STALL_SCOREBOARD), c.get(SimtCounter.STALL_MEMORY),
+                c.get(SimtCounter.STALL_BARRIER), c.get(SimtCounter.STALL_DIVERGENCE), c.get(SimtCounter.DIVERGENT_BRANCHES),
+                sim.peek("io_bytesRead"), sim.peek("io_bytesWritten"));
+    }
+
+    /** Every performance counter of the core now, by its declaration ({@link SimtCounter}). */
+    public Map<SimtCounter, Long> counters() {
+        Map<SimtCounter, Long> out = new EnumMap<>(SimtCounter.class);
+        for (SimtCounter c : SimtCounter.values()) out.put(c, sim.peek("io_" + c.portName()));
+        return out;
     }
 
     /** One line per warp: active or stopped, PC, the instruction there, thread mask, barrier wait. */
