@@ -64,7 +64,7 @@ public final class FetchUnit extends HwModule {
         Bool fetch = node("fetch", pickOne.io.valid);
         UInt fw = node("fetchWarp", pickOne.io.sel);
         UInt pc = SimtUtil.pick(io.pc, fw);
-        UInt addr = node("fetchPc", mux(bit(io.busy, fw), add(pc, lit(4, 32)), pc));
+        UInt addr = node("fetchPc", mux(SimtUtil.bitAt(io.busy, fw), add(pc, lit(4, 32)), pc));
         UInt word = node("fetchInst", read(imem, bits(addr, cfg.imemAddrBits() + 1, 2)));
         when(fetch, () -> {
             connect(SimtUtil.pick(buf, fw), word);

@@ -18,6 +18,9 @@ final class SimtUtil {
     /** Dynamic Vec index; a Vec of one element is indexed statically (no width warnings). */
     static <T extends chisel3.Data> T pick(Vec<T> v, UInt idx) { return v.size() == 1 ? v.apply(0) : at(v, idx); }
 
+    /** Bit {@code idx} of {@code v}; a one-bit {@code v} is read statically (no width warnings). */
+    static Bool bitAt(UInt v, UInt idx) { return v.getWidth() == 1 ? bit(v, 0) : bit(v, idx); }
+
     /** Register read: x0 is hard-wired to zero. */
     static UInt regRead(Mem<UInt> rf, UInt warp, UInt reg) {
         return mux(eq(reg, lit(0, 5)), lit(0, 32), read(rf, cat(warp, reg)));
