@@ -17,7 +17,9 @@ import io.rtlbench.rtl.hw.HwModule;
  * PC, or at PC + 4 while its current instruction is in execute (sequential prefetch). The execute
  * stage flushes a warp's buffer when that warp does not continue at PC + 4 ({@code redirect}).
  * Issue consumes the buffer. Latency: a straight-line warp can issue every other cycle; a taken
- * branch costs one more cycle. Simplification: the imem is not banked; no fetch faults.
+ * branch costs one more cycle. A PC outside the imem or not word-aligned fetches the illegal word 0,
+ * which traps ({@link TrapUnit}: instruction access fault or misaligned fetch). Simplification: the
+ * imem is not banked; a misaligned jump target traps at the target, not at the jump.
  */
 public final class FetchUnit extends HwModule {
     public static final class FetchUnitIO extends HwBundle {
@@ -65,7 +67,8 @@ public final class FetchUnit extends HwModule {
         UInt fw = node("fetchWarp", pickOne.io.sel);
         UInt pc = SimtUtil.pick(io.pc, fw);
         UInt addr = node("fetchPc", mux(SimtUtil.bitAt(io.busy, fw), add(pc, lit(4, 32)), pc));
-        UInt word = node("fetchInst", read(imem, bits(addr, cfg.imemAddrBits() + 1, 2)));
+        // outside the imem or misaligned: the illegal word 0 (TrapUnit reports a fetch fault)
+        UInt word = node("fetchInst", mux(SimtUtil.inImem(cfg, addr), read(imem, bits(addr, cfg.imemAddrBits() + 1, 2)), lit(0, 32)));
         when(fetch, () -> {
             connect(SimtUtil.pick(buf, fw), word);
             connect(SimtUtil.pick(valid, fw), lit(true));

@@ -25,7 +25,8 @@ import java.util.List;
  * meanwhile). {@link TohostMonitor} and {@link PerfCounters} watch. Register files: {@code regFile<lane>},
  * one memory per lane. A warp has at most one instruction in ISSUE/EXECUTE, so one warp issues
  * every other cycle and two or more warps can fill every cycle. The core is done when tohost was
- * written (and the LSU drained), when every warp stopped, or on a divergence-stack error.
+ * written (and the LSU drained), when every warp stopped, on a divergence-stack error, or on a trap
+ * without a handler ({@link TrapUnit}).
  * Simplifications: a branch whose active lanes disagree follows the lowest active lane (kernels use
  * SPLIT/JOIN or PRED; such branches are counted in {@code divergentBranches}); no caches; CSRs are
  * per warp, written from the lowest active lane; up to {@link SimtConfig#LSU_SLOTS} memory
@@ -67,8 +68,14 @@ public final class SimtCore extends HwModule {
         TohostMonitor tohost = new TohostMonitor(cfg, ex, exec, io.tohostAddr);
         connect(io.tohostValid, tohost.valid);
         connect(io.tohostValue, tohost.value);
+        TrapUnit traps = new TrapUnit(cfg, ex, exec.kind, ctl);
+        connect(io.trapped, traps.trapped);
+        connect(io.trapWarp, traps.warp);
+        connect(io.trapMcause, ctl.io.reportMcause);
+        connect(io.trapMepc, ctl.io.reportMepc);
+        connect(io.trapMtval, ctl.io.reportMtval);
         Bool idle = and(not(orR(ctl.io.activeBits)), and(not(ex.valid()), not(or(lsu.io.busy, divider.io.busy))));
-        connect(io.done, or(or(and(tohost.valid, not(lsu.io.busy)), idle), ctl.io.stackError));
+        connect(io.done, or(or(or(and(tohost.valid, not(lsu.io.busy)), idle), ctl.io.stackError), traps.trapped));
         connect(io.stackError, ctl.io.stackError);
 
         connect(perf.io.issue, issue.issue);

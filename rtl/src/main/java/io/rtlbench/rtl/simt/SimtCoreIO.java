@@ -27,6 +27,10 @@ public final class SimtCoreIO extends HwBundle {
     /** The performance counters ({@link SimtCounter}: io_cycles, io_warpInstrs, ...). */
     public final PortGroup<SimtCounter> counters = PortGroup.outputs(SimtCounter.class);
     public final Bool stackError = out(Bool());
+    /** A trap without a handler stopped the core: the first one's warp and its mcause, mepc, mtval. */
+    public final Bool trapped = out(Bool());
+    public final UInt trapWarp;
+    public final UInt trapMcause = out(UInt(32)), trapMepc = out(UInt(32)), trapMtval = out(UInt(32));
     public final Vec<UInt> warpPc;
     public final Vec<UInt> warpMask;
     public final Vec<Bool> warpActive;
@@ -35,6 +39,7 @@ public final class SimtCoreIO extends HwBundle {
     public SimtCoreIO(SimtConfig cfg) {
         super(cfg);
         mem = new OffChipPort(cfg.offchip());
+        trapWarp = out(UInt(cfg.warpBits()));
         warpPc = out(Vec(cfg.warps(), UInt(32)));
         warpMask = out(Vec(cfg.warps(), UInt(cfg.threads())));
         warpActive = out(Vec(cfg.warps(), Bool()));

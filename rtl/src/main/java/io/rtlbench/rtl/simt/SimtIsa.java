@@ -91,7 +91,20 @@ public final class SimtIsa {
     public static final int CSR_SHARED_BYTES = 0xFC3;
     /** The plain per-warp machine CSRs, in register-file order. */
     public static final int[] PLAIN_CSRS = {CSR_MSTATUS, CSR_MIE, CSR_MTVEC, CSR_MSCRATCH, CSR_MEPC, CSR_MCAUSE, CSR_MTVAL, CSR_MIP};
-    public static final int MCAUSE_ILLEGAL = 2, MCAUSE_BREAKPOINT = 3, MCAUSE_ECALL_M = 11;
+    public static final int MCAUSE_MISALIGNED_FETCH = 0, MCAUSE_FETCH_ACCESS = 1, MCAUSE_ILLEGAL = 2, MCAUSE_BREAKPOINT = 3,
+            MCAUSE_ECALL_M = 11;
+
+    /** What an mcause value means (the exceptions this core raises). */
+    public static String causeName(long mcause) {
+        return switch ((int) mcause) {
+            case MCAUSE_MISALIGNED_FETCH -> "misaligned instruction fetch";
+            case MCAUSE_FETCH_ACCESS -> "instruction fetch outside the instruction memory";
+            case MCAUSE_ILLEGAL -> "illegal instruction";
+            case MCAUSE_BREAKPOINT -> "ebreak";
+            case MCAUSE_ECALL_M -> "ecall";
+            default -> "exception " + mcause;
+        };
+    }
 
     /** Decodes {@code inst} (null when illegal). */
     public static Op decode(int inst) {

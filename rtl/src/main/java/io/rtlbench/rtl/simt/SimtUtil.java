@@ -21,6 +21,12 @@ final class SimtUtil {
     /** Bit {@code idx} of {@code v}; a one-bit {@code v} is read statically (no width warnings). */
     static Bool bitAt(UInt v, UInt idx) { return v.getWidth() == 1 ? bit(v, 0) : bit(v, idx); }
 
+    /** Whether {@code addr} is a word address inside the instruction memory (from {@link SimtConfig#GLOBAL_BASE}). */
+    static Bool inImem(SimtConfig cfg, UInt addr) {
+        int lo = cfg.imemAddrBits() + 2;
+        return and(eq(bits(addr, 31, lo), lit(SimtConfig.GLOBAL_BASE >>> lo, 32 - lo)), eq(bits(addr, 1, 0), lit(0, 2)));
+    }
+
     /** Register read: x0 is hard-wired to zero. */
     static UInt regRead(Mem<UInt> rf, UInt warp, UInt reg) {
         return mux(eq(reg, lit(0, 5)), lit(0, 32), read(rf, cat(warp, reg)));

@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code tohostAddr} at the ELF's {@code tohost} symbol, resets, runs to completion in one native
  * call and returns the counters. Global memory can be read and written between runs. A run that
  * does not finish within maxCycles throws {@link SimtHangException} listing every warp's PC,
- * instruction and thread mask.
+ * instruction and thread mask; a trap without a handler stops the core at once and throws
+ * {@link SimtTrapException}.
  */
 public final class SimtMachine implements AutoCloseable {
     /** Backdoor name of the instruction memory (one 32-bit word per entry, from 0x80000000). */
@@ -82,6 +83,7 @@ public final class SimtMachine implements AutoCloseable {
             throw new SimtHangException("SIMT core did not finish within " + maxCycles + " cycles (--max-cycles);"
                     + " warps then:\n" + warpReport(), e);
         }
+        if (sim.peek("io_trapped") == 1) throw trap();
         if (sim.peek("io_stackError") == 1)
             throw new SimtHangException("divergence stack error (depth " + cfg.stackDepth() + " entries per warp, 2 per"
                     + " divergent SPLIT): SPLITs nested too deeply, or a JOIN with a token but no SPLIT; warps then:\n"
@@ -99,6 +101,26 @@ public final class SimtMachine implements AutoCloseable {
         Map<SimtCounter, Long> out = new EnumMap<>(SimtCounter.class);
         for (SimtCounter c : SimtCounter.values()) out.put(c, sim.peek("io_" + c.portName()));
         return out;
+    }
+
+    /** The fatal trap as a one-line exception naming the cause, the PC (mepc) and the instruction (0 for a fetch fault). */
+    private SimtTrapException trap() {
+        long cause = sim.peek("io_trapMcause"), pc = sim.peek("io_trapMepc"), warp = sim.peek("io_trapWarp");
+        int inst = switch ((int) cause) {  // mtval holds the instruction of an illegal one
+            case SimtIsa.MCAUSE_ECALL_M -> 0x73;
+            case SimtIsa.MCAUSE_BREAKPOINT -> 0x0010_0073;
+            case SimtIsa.MCAUSE_ILLEGAL -> (int) sim.peek("io_trapMtval");
+            default -> 0;
+        };
+        String what = switch ((int) cause) {
+            case SimtIsa.MCAUSE_FETCH_ACCESS -> String.format("instruction fetch outside the instruction memory 0x%x..0x%x",
+                    SimtConfig.GLOBAL_BASE, SimtConfig.GLOBAL_BASE + cfg.imemBytes() - 1);
+            case SimtIsa.MCAUSE_ILLEGAL -> String.format("illegal instruction 0x%08x%s", inst,
+                    (inst & 3) != 3 ? " (compressed code? the core runs RV32IM without C)" : "");
+            default -> SimtIsa.causeName(cause);
+        };
+        return new SimtTrapException(String.format("SIMT trap without a handler (mtvec not in the instruction memory): %s at pc"
+                + " 0x%08x in warp %d (mcause %d, mepc 0x%08x)", what, pc, warp, cause, pc), (int) warp, cause, pc, inst);
     }
 
     /** One line per warp: active or stopped, PC, the instruction there, thread mask, barrier wait. */
@@ -171,8 +193,28 @@ public final class SimtMachine implements AutoCloseable {
 
     @Override public void close() { sim.close(); }
 
-    /** A program hit the cycle limit or broke the divergence stack; the message lists the warps. */
-    public static final class SimtHangException extends RuntimeException {
+    /**
+     * A program did not complete: it hit the cycle limit or broke the divergence stack (the message lists
+     * the warps), or it trapped without a handler ({@link SimtTrapException}).
+     */
+    public static class SimtHangException extends RuntimeException {
         public SimtHangException(String message, Throwable cause) { super(message, cause); }
+    }
+
+    /**
+     * A trap with no handler installed (an illegal or compressed instruction, ecall, ebreak, a jump outside
+     * the instruction memory or to a misaligned address) stopped the core; the message is one line.
+     */
+    public static final class SimtTrapException extends SimtHangException {
+        public final int warp, instruction;
+        public final long mcause, mepc;
+
+        SimtTrapException(String message, int warp, long mcause, long mepc, int instruction) {
+            super(message, null);
+            this.warp = warp;
+            this.mcause = mcause;
+            this.mepc = mepc;
+            this.instruction = instruction;
+        }
     }
 }
