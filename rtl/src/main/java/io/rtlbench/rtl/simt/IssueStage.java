@@ -15,7 +15,8 @@ import java.util.List;
  * ISSUE stage of {@link SimtCore}: each warp's buffered instruction ({@link FetchUnit}) is eligible
  * when its warp is ready ({@link WarpControl}: active, not busy, not at a barrier), the
  * {@link Scoreboard} clears its registers, the divider is free for a division and the LSU has a
- * slot for a memory instruction (counting one that may be in execute). The {@link Scheduler} picks
+ * slot for a memory instruction (counting one that may be in execute); fence.i waits for the LSU to
+ * drain. The {@link Scheduler} picks
  * one eligible warp round-robin; its T register files ({@code regFile<lane>}) are read (x0 reads 0) into
  * the issue/execute pipeline register ({@link Latch}). Timing: combinational pick and register read,
  * latched at the edge; one instruction per cycle. Simplification: no operand forwarding (a warp has
@@ -54,7 +55,8 @@ final class IssueStage {
             insts.add(inst);
             Bool sb = scoreboard.blocks(i, inst);
             Bool ready = node("ready" + i, and(ctl.io.ready.apply(i), bit(fetch.io.valid, i)));
-            Bool memWait = and(isMem(inst), lsuBlocked);
+            // fence.i waits until every earlier store has reached memory (and so the imem): the LSU is empty
+            Bool memWait = or(and(isMem(inst), lsuBlocked), and(isFenceI(inst), or(lsu.io.busy, exIsMem)));
             sb = or(sb, and(isDiv(inst), divBlocked));  // waiting for the divider counts as a scoreboard stall
             Bool e = node("eligible" + i, and(ready, not(or(sb, memWait))));
             elig = i == 0 ? asUInt(e) : cat(asUInt(e), elig);

@@ -49,6 +49,10 @@ public final class SimtCore extends HwModule {
         connect(fetch.io.loadWrite, io.imemWrite);
         connect(fetch.io.loadAddr, io.imemWriteAddr);
         connect(fetch.io.loadData, io.imemWriteData);
+        connect(fetch.io.snoopValid, io.snoopValid);
+        connect(fetch.io.snoopAddr, io.snoopAddr);
+        connect(fetch.io.snoopData, io.snoopData);
+        connect(fetch.io.snoopMask, io.snoopMask);
         connect(fetch.io.active, ctl.io.activeBits);
         connect(fetch.io.busy, ctl.io.busyBits);
         connect(fetch.io.pc, ctl.io.pc);

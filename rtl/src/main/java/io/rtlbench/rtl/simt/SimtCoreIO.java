@@ -21,6 +21,9 @@ public final class SimtCoreIO extends HwBundle {
     public final Bool imemWrite = in(Bool());
     public final UInt imemWriteAddr = in(UInt(32));
     public final UInt imemWriteData = in(UInt(32));
+    /** Store beats accepted by off-chip memory (from any core): written through into the imem when they hit the code. */
+    public final Bool snoopValid = in(Bool());
+    public final UInt snoopAddr = in(UInt(32)), snoopData, snoopMask;
     public final Bool done = out(Bool());
     public final Bool tohostValid = out(Bool());
     public final UInt tohostValue = out(UInt(32));
@@ -39,6 +42,8 @@ public final class SimtCoreIO extends HwBundle {
     public SimtCoreIO(SimtConfig cfg) {
         super(cfg);
         mem = new OffChipPort(cfg.offchip());
+        snoopData = in(UInt(cfg.offchip().beatBits()));
+        snoopMask = in(UInt(cfg.offchip().busBytes()));
         trapWarp = out(UInt(cfg.warpBits()));
         warpPc = out(Vec(cfg.warps(), UInt(32)));
         warpMask = out(Vec(cfg.warps(), UInt(cfg.threads())));

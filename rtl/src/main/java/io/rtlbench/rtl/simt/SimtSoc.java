@@ -1,6 +1,7 @@
 package io.rtlbench.rtl.simt;
 
 import static io.rtlbench.rtl.hw.Hw.*;
+import static io.rtlbench.rtl.hw.Ops.and;
 
 import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwModule;
@@ -20,6 +21,10 @@ public final class SimtSoc extends HwModule {
         SimtCore core = instance("core", () -> new SimtCore(cfg));
         OffChipMemory offchip = instance("offchip", EnergyRole.EXTERNAL, () -> new OffChipMemory(cfg.offchip()));
         connectByName(core.io.mem, offchip.io.port);
+        connect(core.io.snoopValid, and(and(core.io.mem.reqValid, core.io.mem.reqWrite), offchip.io.port.reqReady));
+        connect(core.io.snoopAddr, core.io.mem.reqAddr);
+        connect(core.io.snoopData, core.io.mem.reqData);
+        connect(core.io.snoopMask, core.io.mem.reqMask);
         connect(io.bytesRead, offchip.io.bytesRead);
         connect(io.bytesWritten, offchip.io.bytesWritten);
         connect(offchip.io.bandwidth, io.offchipBandwidth);

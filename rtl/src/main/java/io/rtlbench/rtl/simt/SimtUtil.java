@@ -42,6 +42,9 @@ final class SimtUtil {
         return and(and(eq(bits(inst, 6, 0), lit(0x33, 7)), eq(bits(inst, 31, 25), lit(1, 7))), bit(inst, 14));
     }
 
+    /** fence.i: opcode 0x0F, funct3 1. */
+    static Bool isFenceI(UInt inst) { return and(eq(bits(inst, 6, 0), lit(0x0F, 7)), eq(bits(inst, 14, 12), lit(1, 3))); }
+
     /** Loads (0x03) and stores (0x23): bits 6..0 = 0b0?00011. */
     static Bool isMem(UInt inst) { return and(eq(bits(inst, 4, 0), lit(0x03, 5)), eq(bits(inst, 6, 6), lit(0, 1))); }
 

@@ -105,7 +105,9 @@ public final class WarpControl extends HwModule {
         connect(io.stackError, stackError);
         next = mux(and(popping, bit(top, t + 32)), bits(top, t + 31, t), next);
         UInt nextPc = node("nextPc", next);
-        connect(io.redirect, and(io.exValid, or(neq(nextPc, pc4), isSimt)));
+        // fence.i also refetches (its instruction buffer may hold a word fetched before the stores landed)
+        Bool fenceI = and(isKind(kind, Kind.FENCE), eq(f3, lit(1, 3)));
+        connect(io.redirect, and(io.exValid, or(or(neq(nextPc, pc4), isSimt), fenceI)));
 
         when(io.exValid, () -> {
             connect(pick(busy, ew), lit(false));
