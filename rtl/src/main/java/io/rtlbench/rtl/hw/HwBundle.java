@@ -13,7 +13,8 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * A Chisel Bundle written in Java: its elements are the non-static fields of type {@code Data}, in
  * declaration order, named after the fields; a {@link PortGroup} field contributes its ports, in
- * place, under their own names. Subclasses pass their constructor arguments to
+ * place, under their own names; a field left null is an optional port that this configuration
+ * does not have. Subclasses pass their constructor arguments to
  * {@code super(...)} so Chisel can clone the type (it re-invokes the constructor with them).
  */
 public abstract class HwBundle extends chisel3.Bundle {
@@ -34,8 +35,10 @@ public abstract class HwBundle extends chisel3.Bundle {
                 if (!group && !Data.class.isAssignableFrom(f.getType())) continue;
                 try {
                     f.setAccessible(true);
-                    if (group) ((PortGroup<?>) f.get(this)).elements().forEach((name, port) -> out.add(new Tuple2<>(name, port)));
-                    else out.add(new Tuple2<>(f.getName(), f.get(this)));
+                    Object v = f.get(this);
+                    if (v == null) continue;  // an optional port this configuration does not have
+                    if (group) ((PortGroup<?>) v).elements().forEach((name, port) -> out.add(new Tuple2<>(name, port)));
+                    else out.add(new Tuple2<>(f.getName(), v));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read bundle field " + c.getName() + "." + f.getName(), e);
                 }

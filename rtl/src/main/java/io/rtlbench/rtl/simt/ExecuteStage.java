@@ -16,8 +16,8 @@ import java.util.List;
  * {@link Lane}s compute (operands: rs1 or the PC, rs2 or the immediate or 4 for a link address),
  * {@link WarpControl} resolves control flow, CSRs and SIMT ops, and every lane's load/store address
  * is formed (rs1 + imm). Loads and stores are handed to the {@link Lsu}, divisions to the
- * {@link Divider} ({@link #handOff}); everything else is written back by {@link Writeback} at the end
- * of this cycle. Timing: one cycle, combinational. Simplification: one warp instruction per cycle,
+ * {@link Divider}, mma to the {@link TensorUnit} ({@link #handOff}); everything else is written back
+ * by {@link Writeback} at the end of this cycle. Timing: one cycle, combinational. Simplification: one warp instruction per cycle,
  * a single-cycle multiplier in every lane.
  */
 final class ExecuteStage {
@@ -31,7 +31,7 @@ final class ExecuteStage {
 
     ExecuteStage(SimtConfig cfg, IssueStage.Latch ex, WarpControl ctl, PerfCounters perf) {
         int t = cfg.threads();
-        dec = instance("decoder", EnergyRole.INSTRUCTION, Decoder::new);
+        dec = instance("decoder", EnergyRole.INSTRUCTION, () -> new Decoder(cfg));
         connect(dec.io.inst, ex.inst());
         kind = dec.io.kind;
         Bool isJump = or(isKind(kind, Kind.JAL), isKind(kind, Kind.JALR));
@@ -39,7 +39,8 @@ final class ExecuteStage {
         Bool immOperand = and(dec.io.useImm, not(or(isKind(kind, Kind.BRANCH), isKind(kind, Kind.STORE))));
         List<Bool> conds = new ArrayList<>();
         for (int l = 0; l < t; l++) {
-            Lane lane = instance("lane" + l, EnergyRole.COMPUTE, Lane::new);
+            Lane lane = instance("lane" + l, EnergyRole.COMPUTE, () -> new Lane(cfg));
+            if (ex.c() != null) connect(lane.io.c, ex.c().apply(l));
             connect(lane.io.fn, dec.io.alu);
             connect(lane.io.funct3, dec.io.funct3);
             connect(lane.io.a, mux(pcOperand, ex.pc(), ex.a().apply(l)));
@@ -65,8 +66,18 @@ final class ExecuteStage {
         isStore = isKind(kind, Kind.STORE);
     }
 
-    /** Starts the long-latency units: a load/store in the LSU, a division in the divider. */
-    void handOff(IssueStage.Latch ex, Bool exIsDiv, Lsu lsu, Divider divider) {
+    /** Starts the long-latency units: a load/store in the LSU, a division in the divider, an mma in the matrix unit. */
+    void handOff(IssueStage.Latch ex, Bool exIsDiv, Bool exIsMma, Lsu lsu, Divider divider, TensorUnit tensor) {
+        if (tensor != null) {
+            connect(tensor.io.start, exIsMma);
+            connect(tensor.io.warp, ex.warp());
+            connect(tensor.io.rd, dec.io.rd);
+            connect(tensor.io.mask, ex.mask());
+            connect(tensor.io.a, ex.a());
+            connect(tensor.io.b, ex.b());
+            connect(tensor.io.c0, ex.c());
+            connect(tensor.io.c1, ex.c1());
+        }
         memStart = node("memStart", and(ex.valid(), or(isLoad, isStore)));
         connect(lsu.io.start, memStart);
         connect(lsu.io.warp, ex.warp());

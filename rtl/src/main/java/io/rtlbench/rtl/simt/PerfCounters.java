@@ -12,7 +12,8 @@ import io.rtlbench.rtl.hw.PortGroup;
 /**
  * Performance counters of the SIMT core ({@link SimtCounter}; 64-bit, from reset): cycles; warp instructions issued;
  * thread instructions (active lanes of each executed instruction); cycles executing a multiply
- * (RV32M, the MAC of the kernels) and the lanes doing it; cycles without issue by cause, first
+ * (RV32M or dp4a, the MAC instructions of the kernels, or the matrix unit computing) and the lanes
+ * doing it (T for the matrix unit); cycles without issue by cause, first
  * match wins: a ready warp waits on the scoreboard (a load in flight), on the LSU (memory), or
  * warps wait at a barrier (a wait for the divider counts as scoreboard); divergence = execute cycles
  * whose thread mask was not full (lanes idle because of divergence or TMC); branches
@@ -30,9 +31,13 @@ public final class PerfCounters extends HwModule {
         public final Bool divergentBranch = in(Bool());
         public final PortGroup<SimtCounter> counters = PortGroup.outputs(SimtCounter.class);
 
+        /** The matrix unit computes this cycle (tensor datapath only). */
+        public final Bool tensorComputing;
+
         public PerfCountersIO(SimtConfig cfg) {
             super(cfg);
             exMask = in(UInt(cfg.threads()));
+            tensorComputing = cfg.datapath().hasTensor() ? in(Bool()) : null;
         }
     }
 
@@ -49,8 +54,14 @@ public final class PerfCounters extends HwModule {
         connect(io.counters.get(SimtCounter.WARP_INSTRS), counter("warpInstrs", io.issue, lit(1, 64)));
         connect(io.counters.get(SimtCounter.THREAD_INSTRS), counter("threadInstrs", io.exValid, pad(active, 64)));
         Bool mul = and(io.exValid, and(io.isMul, orR(io.exMask)));
-        connect(io.counters.get(SimtCounter.MUL_CYCLES), counter("mulCycles", mul, lit(1, 64)));
-        connect(io.counters.get(SimtCounter.MUL_LANES), counter("mulLanes", mul, pad(active, 64)));
+        if (io.tensorComputing == null) {
+            connect(io.counters.get(SimtCounter.MUL_CYCLES), counter("mulCycles", mul, lit(1, 64)));
+            connect(io.counters.get(SimtCounter.MUL_LANES), counter("mulLanes", mul, pad(active, 64)));
+        } else {  // the matrix unit's busy cycles count too, as all T lanes' worth
+            connect(io.counters.get(SimtCounter.MUL_CYCLES), counter("mulCycles", or(mul, io.tensorComputing), lit(1, 64)));
+            connect(io.counters.get(SimtCounter.MUL_LANES), counter("mulLanes", or(mul, io.tensorComputing),
+                    mux(io.tensorComputing, lit(t, 64), pad(active, 64))));
+        }
         connect(io.counters.get(SimtCounter.STALL_SCOREBOARD), counter("stallScoreboard", and(noIssue, io.sbStall), lit(1, 64)));
         connect(io.counters.get(SimtCounter.STALL_MEMORY), counter("stallMemory", and(noIssue, and(not(io.sbStall), io.memStall)), lit(1, 64)));
         connect(io.counters.get(SimtCounter.STALL_BARRIER), counter("stallBarrier",

@@ -61,14 +61,20 @@ public final class SimtCore extends HwModule {
         PerfCounters perf = instance("perfCounters", EnergyRole.EXTERNAL, () -> new PerfCounters(cfg));
         Divider divider = instance("divider", EnergyRole.COMPUTE, () -> new Divider(cfg));
 
-        IssueStage issue = new IssueStage(cfg, rf, ctl, lsu, sched, fetch, divider);
+        TensorUnit tensor = cfg.datapath().hasTensor() ? instance("tensorUnit", EnergyRole.COMPUTE, () -> new TensorUnit(cfg)) : null;
+
+        IssueStage issue = new IssueStage(cfg, rf, ctl, lsu, sched, fetch, divider, tensor);
         IssueStage.Latch ex = issue.ex;
         ExecuteStage exec = new ExecuteStage(cfg, ex, ctl, perf);
-        Writeback.build(cfg, rf, ex, issue.exIsDiv, exec, ctl, lsu, divider);
-        exec.handOff(ex, issue.exIsDiv, lsu, divider);
-        issue.scoreboard.update(ex.warp(), exec.memStart, exec.isLoad, issue.exIsDiv, exec.dec.io.writesRd, exec.dec.io.rd,
-                new Scoreboard.Writeback(lsu.io.wbValid, lsu.io.wbWarp, lsu.io.wbRd),
-                new Scoreboard.Writeback(divider.io.wbValid, divider.io.wbWarp, divider.io.wbRd));
+        Writeback.build(cfg, rf, ex, issue.exIsDiv, issue.exIsMma, exec, ctl, lsu, divider, tensor);
+        exec.handOff(ex, issue.exIsDiv, issue.exIsMma, lsu, divider, tensor);
+        var lsuWb = new Scoreboard.Writeback(lsu.io.wbValid, lsu.io.wbWarp, lsu.io.wbRd);
+        var divWb = new Scoreboard.Writeback(divider.io.wbValid, divider.io.wbWarp, divider.io.wbRd);
+        if (tensor == null)
+            issue.scoreboard.update(ex.warp(), exec.memStart, exec.isLoad, issue.exIsDiv, exec.dec.io.writesRd, exec.dec.io.rd, lsuWb, divWb);
+        else
+            issue.scoreboard.update(ex.warp(), exec.memStart, exec.isLoad, issue.exIsDiv, exec.dec.io.writesRd, exec.dec.io.rd, lsuWb, divWb,
+                    issue.exIsMma, new Scoreboard.Writeback(tensor.io.wbValid, tensor.io.wbWarp, tensor.io.wbRd));
         TohostMonitor tohost = new TohostMonitor(cfg, ex, exec, io.tohostAddr);
         connect(io.tohostValid, tohost.valid);
         connect(io.tohostValue, tohost.value);
@@ -78,14 +84,19 @@ public final class SimtCore extends HwModule {
         connect(io.trapMcause, ctl.io.reportMcause);
         connect(io.trapMepc, ctl.io.reportMepc);
         connect(io.trapMtval, ctl.io.reportMtval);
-        Bool idle = and(not(orR(ctl.io.activeBits)), and(not(ex.valid()), not(or(lsu.io.busy, divider.io.busy))));
+        Bool unitsBusy = or(lsu.io.busy, divider.io.busy);
+        if (tensor != null) unitsBusy = or(unitsBusy, not(tensor.io.ready));
+        Bool idle = and(not(orR(ctl.io.activeBits)), and(not(ex.valid()), not(unitsBusy)));
         connect(io.done, or(or(or(and(tohost.valid, not(lsu.io.busy)), idle), ctl.io.stackError), traps.trapped));
         connect(io.stackError, ctl.io.stackError);
 
         connect(perf.io.issue, issue.issue);
         connect(perf.io.exValid, ex.valid());
         connect(perf.io.exMask, ex.mask());
-        connect(perf.io.isMul, and(isKind(exec.kind, Kind.ALU), and(bit(ex.inst(), 25), eq(bits(ex.inst(), 6, 0), lit(0x33, 7)))));
+        Bool isMul = and(isKind(exec.kind, Kind.ALU), and(bit(ex.inst(), 25), eq(bits(ex.inst(), 6, 0), lit(0x33, 7))));
+        if (cfg.datapath().hasDp4a()) isMul = or(isMul, and(isKind(exec.kind, Kind.ALU), eq(bits(ex.inst(), 6, 0), lit(0x2B, 7))));
+        connect(perf.io.isMul, isMul);
+        if (tensor != null) connect(perf.io.tensorComputing, tensor.io.computing);
         connect(perf.io.sbStall, orR(issue.scoreboardWait));
         connect(perf.io.memStall, orR(issue.memoryWait));
         connect(perf.io.barStall, orR(ctl.io.barrierBits));

@@ -42,6 +42,12 @@ final class SimtUtil {
         return and(and(eq(bits(inst, 6, 0), lit(0x33, 7)), eq(bits(inst, 31, 25), lit(1, 7))), bit(inst, 14));
     }
 
+    /** dp4a (custom-1 0x2B) or mma (custom-2 0x5B): instructions that also read rd (the accumulator). */
+    static Bool readsRd(UInt inst) { return or(eq(bits(inst, 6, 0), lit(0x2B, 7)), isMma(inst)); }
+
+    /** mma: opcode 0x5B (custom-2). */
+    static Bool isMma(UInt inst) { return eq(bits(inst, 6, 0), lit(0x5B, 7)); }
+
     /** fence.i: opcode 0x0F, funct3 1. */
     static Bool isFenceI(UInt inst) { return and(eq(bits(inst, 6, 0), lit(0x0F, 7)), eq(bits(inst, 14, 12), lit(1, 3))); }
 

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * WRITEBACK of {@link SimtCore}: three write ports on every lane's register file ({@code regFile<lane>}):
  * the execute stage (ALU results, link addresses, CSR values and SPLIT tokens from
- * {@link WarpControl}), the {@link Lsu} (load data) and the {@link Divider}; each writes the active
- * lanes of its thread mask. Timing: the writes land at the clock edge ending the cycle in which they
+ * {@link WarpControl}), the {@link Lsu} (load data) and the {@link Divider}, plus the
+ * {@link TensorUnit}'s with the tensor datapath; each writes the active lanes of its thread mask. Timing: the writes land at the clock edge ending the cycle in which they
  * are presented. The three never collide on a register: loads and divisions write registers that
  * the scoreboard keeps every other instruction of that warp away from. Simplification: no
  * write-port arbitration (a register file with three write ports).
@@ -22,10 +22,11 @@ import java.util.List;
 final class Writeback {
     private Writeback() {}
 
-    static void build(SimtConfig cfg, List<Mem<UInt>> rf, IssueStage.Latch ex, Bool exIsDiv, ExecuteStage exec,
-                      WarpControl ctl, Lsu lsu, Divider divider) {
+    static void build(SimtConfig cfg, List<Mem<UInt>> rf, IssueStage.Latch ex, Bool exIsDiv, Bool exIsMma, ExecuteStage exec,
+                      WarpControl ctl, Lsu lsu, Divider divider, TensorUnit tensor) {
         Decoder dec = exec.dec;
-        Bool wbEx = node("wbEx", and(ex.valid(), and(dec.io.writesRd, not(or(exec.isLoad, exIsDiv)))));
+        Bool later = exIsMma == null ? or(exec.isLoad, exIsDiv) : or(or(exec.isLoad, exIsDiv), exIsMma);
+        Bool wbEx = node("wbEx", and(ex.valid(), and(dec.io.writesRd, not(later))));
         Bool useCsr = or(isKind(exec.kind, Kind.CSR), isKind(exec.kind, Kind.SIMT));
         for (int l = 0; l < cfg.threads(); l++) {
             final int ll = l;
@@ -35,6 +36,9 @@ final class Writeback {
                     () -> write(rf.get(ll), cat(lsu.io.wbWarp, lsu.io.wbRd), lsu.io.wbData.apply(ll)));
             when(and(divider.io.wbValid, bit(divider.io.wbMask, l)),
                     () -> write(rf.get(ll), cat(divider.io.wbWarp, divider.io.wbRd), divider.io.wbData.apply(ll)));
+            if (tensor != null)
+                when(and(tensor.io.wbValid, bit(tensor.io.wbMask, l)),
+                        () -> write(rf.get(ll), cat(tensor.io.wbWarp, tensor.io.wbRd), tensor.io.wbData.apply(ll)));
         }
     }
 }
