@@ -236,7 +236,18 @@ public final class Simulator implements AutoCloseable {
      */
     public void traceScopes(List<String> scopes) {
         if (!options.trace()) throw new EmulatorException("tracing needs a trace build: Simulator.create(design, new BuildOptions(true, ...))");
+        var instances = new SvScan(design.systemVerilog()).instances(design.topName()).keySet();
         for (String scope : scopes) {
+            String rel = scope.startsWith("TOP." + design.topName() + ".") ? scope.substring(5 + design.topName().length()) : scope;
+            if (!scope.equals("TOP") && !scope.equals("TOP." + design.topName()) && !instances.contains(rel)) {
+                String parent = rel.contains(".") ? rel.substring(0, rel.lastIndexOf('.')) : "";
+                while (!parent.isEmpty() && !instances.contains(parent))
+                    parent = parent.contains(".") ? parent.substring(0, parent.lastIndexOf('.')) : "";
+                String prefix = parent.isEmpty() ? "" : parent + ".";
+                List<String> near = instances.stream().filter(i -> i.startsWith(prefix) && i.indexOf('.', prefix.length()) < 0).sorted().limit(12).toList();
+                throw new EmulatorException("scope '" + scope + "' is not an instance of " + design.topName() + "; "
+                        + (parent.isEmpty() ? "top-level instances: " : "instances in " + parent + ": ") + String.join(", ", near));
+            }
             String full = scope.startsWith("TOP") ? scope : "TOP." + design.topName() + "." + scope;
             if (NativeApi.rb_trace_scope(h(), full) != 0) throw new EmulatorException(NativeApi.rb_last_error(h()));
         }
@@ -266,6 +277,16 @@ public final class Simulator implements AutoCloseable {
         Map<String, Long> out = new LinkedHashMap<>();
         for (Counter s : counters) out.put(s.name(), c[s.index()]);
         return out;
+    }
+
+    /**
+     * Starts over from power-on: a new model instance of the same library (registers and memories
+     * zero, cycle 0, no trace window, toggle counting off and cleared), as a new simulator would be,
+     * without loading anything again. Runs after a restart do not depend on what ran before.
+     */
+    public void restart() {
+        NativeApi.rb_destroy(h());
+        handle = library.getFunction("rb_create").invokePointer(new Object[0]);
     }
 
     @Override public void close() {

@@ -1,5 +1,6 @@
 package io.rtlbench.rtl.hw;
 
+import io.rtlbench.common.ToolException;
 import io.rtlbench.common.FileCache;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,16 +25,16 @@ public final class Firtool {
         String override = System.getenv("RTLBENCH_FIRTOOL");
         if (override != null && !override.isEmpty()) {
             Path p = Path.of(override);
-            if (!Files.isExecutable(p)) throw new IllegalStateException("RTLBENCH_FIRTOOL=" + override + " is not an executable file");
+            if (!Files.isExecutable(p)) throw new ToolException("RTLBENCH_FIRTOOL=" + override + " is not an executable file");
             return cached = p;
         }
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux") || !System.getProperty("os.arch", "").matches("amd64|x86_64"))
-            throw new IllegalStateException("the bundled firtool is linux-x64 only; set RTLBENCH_FIRTOOL to a firtool " + VERSION + " binary");
+            throw new ToolException("the bundled firtool is linux-x64 only; set RTLBENCH_FIRTOOL to a firtool " + VERSION + " binary");
         Path target = FileCache.root().resolve("firtool").resolve(VERSION).resolve("firtool");
         if (Files.isExecutable(target)) return cached = target;
         URL url = Firtool.class.getClassLoader().getResource(RESOURCE);
         if (url == null)
-            throw new IllegalStateException("firtool not found: org.chipsalliance:llvm-firtool:" + VERSION
+            throw new ToolException("firtool not found: org.chipsalliance:llvm-firtool:" + VERSION
                     + " is not on the class path (it is a dependency of rtlbench-rtl; run the build with Maven)");
         try {
             FileCache.file(target, tmp -> {
@@ -44,7 +45,7 @@ public final class Firtool {
                 if (!tmp.toFile().setExecutable(true)) throw new IOException("chmod +x failed on " + tmp);
             });
         } catch (java.io.UncheckedIOException e) {
-            throw new IllegalStateException("cannot extract firtool to " + target + ": " + e.getMessage(), e);
+            throw new ToolException("cannot extract firtool to " + target + ": " + e.getMessage(), e);
         }
         return cached = target;
     }

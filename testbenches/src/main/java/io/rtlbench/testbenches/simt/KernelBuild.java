@@ -1,5 +1,6 @@
 package io.rtlbench.testbenches.simt;
 
+import io.rtlbench.common.ToolException;
 import io.rtlbench.common.FileCache;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,12 +82,12 @@ public final class KernelBuild {
         try {
             p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new IllegalStateException("the RISC-V compiler '" + GCC + "' is not installed (" + e.getMessage()
+            throw new ToolException("the RISC-V compiler '" + GCC + "' is not installed (" + e.getMessage()
                     + "); install it with: " + INSTALL, e);
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            if (p.waitFor() != 0) throw new IllegalStateException("kernel compilation failed:\n" + String.join(" ", cmd) + "\n" + out);
+            if (p.waitFor() != 0) throw new ToolException("kernel compilation failed:\n" + String.join(" ", cmd) + "\n" + out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while compiling a kernel", e);

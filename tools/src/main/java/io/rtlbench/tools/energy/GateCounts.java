@@ -1,5 +1,6 @@
 package io.rtlbench.tools.energy;
 
+import io.rtlbench.common.ToolException;
 import io.rtlbench.common.FileCache;
 import io.rtlbench.emulator.Design;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class GateCounts {
             if (seconds != null) seconds[0] = (System.nanoTime() - t0) / 1e9;
             return parse(Files.readString(dir.resolve("stat.txt"), StandardCharsets.UTF_8));
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new IllegalStateException("yosys cache " + dir + ": " + e.getMessage(), e);
+            throw new ToolException("yosys cache " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -76,11 +77,11 @@ public final class GateCounts {
             p = new ProcessBuilder(List.of("yosys", "-q", "-l", "yosys.log", "-p", "read_verilog -sv dut.sv; " + script))
                     .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("out.txt").toFile()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("yosys not found on PATH (gate counts for the energy model); install it with: sudo apt-get install -y yosys", e);
+            throw new ToolException("yosys not found on PATH (gate counts for the energy model); install it with: sudo apt-get install -y yosys", e);
         }
         try {
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0)
-                throw new IllegalStateException("yosys failed on " + design.topName() + "; log: " + shownLog);
+                throw new ToolException("yosys failed on " + design.topName() + "; log: " + shownLog);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();

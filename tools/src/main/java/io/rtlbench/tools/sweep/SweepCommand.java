@@ -1,107 +1,140 @@
 package io.rtlbench.tools.sweep;
 
-import io.rtlbench.rtl.mem.OffChipConfig;
-import io.rtlbench.testbenches.data.DataPattern;
+import io.rtlbench.emulator.BuildOptions;
+import io.rtlbench.testbenches.bench.BenchSetup;
+import io.rtlbench.testbenches.bench.CoreBench;
+import io.rtlbench.testbenches.bench.CoreSpec;
+import io.rtlbench.testbenches.systolic.GemmJob;
+import io.rtlbench.testbenches.workloads.LayerTensors;
 import io.rtlbench.testbenches.workloads.WorkloadSet;
-import io.rtlbench.tools.Json;
-import io.rtlbench.tools.compare.CoreRunner;
-import io.rtlbench.tools.compare.LayerTensors;
-import io.rtlbench.tools.compare.SimtRunner;
-import io.rtlbench.tools.compare.SystolicRunner;
+import io.rtlbench.tools.cli.DataOptions;
+import io.rtlbench.tools.cli.OffChipOptions;
+import io.rtlbench.tools.cli.TechOption;
+import io.rtlbench.tools.cli.UserError;
 import io.rtlbench.tools.energy.TechTable;
+import io.rtlbench.tools.json.JsonFiles;
+import io.rtlbench.tools.sweep.ShardPlan.Shard;
+import io.rtlbench.tools.sweep.SweepDescription.Point;
+import io.rtlbench.tools.sweep.SweepDescription.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rtlbench sweep}: a design-space sweep. Every (core config x off-chip bandwidth) point runs
  * every layer of the workload; points are independent simulations run in parallel (one emulator per
- * point, {@code --jobs} at a time). Rows go to one CSV as they finish; a point whose rows are already
- * in the CSV is skipped, so an interrupted sweep resumes where it stopped. {@code --json} writes all
- * rows at the end.
+ * point, {@code --jobs} at a time). Rows go to one CSV as they finish; a point whose rows (with the
+ * same workload, scale, seed, data, tech and latency) are already in the CSV is skipped, so an
+ * interrupted sweep resumes where it stopped. {@code --json} writes all rows at the end.
+ * Beyond one machine: {@code --shard I/N} runs one shard of the points into a shard folder,
+ * {@code --slurm DIR} writes a Slurm job array of N shards, {@code sweep status} and
+ * {@code sweep merge} follow and join the shards.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Design-space sweep: array sizes, dataflows, warps x threads, off-chip bandwidth, across workloads; parallel and resumable.")
+@Command(name = "sweep", mixinStandardHelpOptions = true, subcommands = {SweepStatus.class, SweepMerge.class},
+        description = {"Design-space sweep: array sizes, dataflows, warps x threads, off-chip bandwidth, across workloads; parallel and resumable.",
+            "On a cluster: --slurm DIR writes a Slurm job array whose task I runs --shard I/N; then 'sweep status DIR' and 'sweep merge DIR --out FILE'."})
 public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--workload", defaultValue = "default", description = "as for compare (default ${DEFAULT-VALUE})")
     String workload;
     @Option(names = "--scale", defaultValue = "1.0", description = "shrink factor for a library workload (default ${DEFAULT-VALUE})")
     double scale;
-    @Option(names = "--systolic", split = ";", defaultValue = "8x8,ws;16x16,ws;16x16,os",
-            description = "systolic configs separated by ';' (default ${DEFAULT-VALUE}); empty for none")
-    List<String> systolic;
-    @Option(names = "--simt", split = ",", defaultValue = "2x4,4x8", description = "SIMT configs (default ${DEFAULT-VALUE}); empty for none")
-    List<String> simt;
-    @Option(names = "--offchip-bw", split = ",", defaultValue = "4,16", description = "off-chip bandwidths, bytes/cycle (default ${DEFAULT-VALUE})")
-    List<Integer> bandwidths;
+    @Option(names = "--systolic", defaultValue = "8x8,ws;16x16,ws;16x16,os",
+            description = "systolic configs RxC,ws|os separated by ';' (default ${DEFAULT-VALUE}); '' for none")
+    String systolic;
+    @Option(names = "--simt", defaultValue = "2x4,4x8", description = "SIMT configs WxT separated by ',' (default ${DEFAULT-VALUE}); '' for none")
+    String simt;
+    @Option(names = "--offchip-bw", defaultValue = "4,16", description = "off-chip bandwidths, bytes/cycle 1..16, comma-separated (default ${DEFAULT-VALUE})")
+    String bandwidths;
+    @Mixin OffChipOptions offchip;
     @Option(names = "--jobs", description = "simulations in parallel (default: available processors)")
     Integer jobs;
-    @Option(names = "--out", defaultValue = "sweep.csv", description = "CSV of results, appended and resumed (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "PATH",
+            description = "CSV of results, appended and resumed (default sweep.csv); with --shard a folder (default sweep-shards)")
     Path out;
-    @Option(names = "--json", description = "also write every row as JSON")
+    @Option(names = "--json", description = "also write every row as JSON (with the sweep's description and id)")
     Path json;
-    @Option(names = "--data", defaultValue = "random", description = "random, zeros or sparse:P (default ${DEFAULT-VALUE})")
-    String data;
-    @Option(names = "--tech", defaultValue = "45nm", description = "technology table (default ${DEFAULT-VALUE})")
-    String tech;
-    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin DataOptions data;
+    @Mixin TechOption tech;
     @Option(names = "--max-cycles", defaultValue = "100000000", description = "cycle limit per layer run (default ${DEFAULT-VALUE})")
     long maxCycles;
+    @Option(names = "--shard", paramLabel = "I/N", converter = ShardPlan.ShardConverter.class,
+            description = "run only shard I of N (0-based: 0/N .. N-1/N) of the points, split by estimated cost the same way on every machine;"
+                    + " writes shard-I-of-N.csv/.json and sweep.json into the --out folder")
+    Shard shard;
+    @Mixin SlurmJob.Options slurm;
+    @Spec CommandSpec spec;
 
-    record Point(String core, String config, int bandwidth) {}
+    /** The rows as {@code --json}, a shard and a merge write them. */
+    record SweepJson(String sweepId, SweepDescription sweep, List<SweepRow> rows) {}
 
     @Override public Integer call() throws Exception {
-        OffChipConfig off = OffChipConfig.defaults();
-        for (int b : bandwidths)
-            if (b < 1 || b > off.busBytes()) throw new IllegalArgumentException("--offchip-bw values must be 1.." + off.busBytes() + "; got " + b);
-        TechTable techTable = TechTable.of(tech);
-        DataPattern pattern = DataPattern.parse(data);
+        checkCombinations();
+        List<Point> points = points();
+        if (points.isEmpty()) throw new UserError("nothing to sweep: --systolic and --simt are both empty");
+        CoreBench.checkMaxCycles(maxCycles);
+        JsonFiles.checkTarget(json);
+        TechTable techTable = tech.table();
+        BenchSetup setup = offchip.setup(new BuildOptions(false, true));
         List<WorkloadSet.Entry> entries = WorkloadSet.load(workload, scale);
-        Random rnd = new Random(seed);
-        List<LayerTensors> tensors = new ArrayList<>();
-        for (WorkloadSet.Entry e : entries) tensors.add(LayerTensors.of(e.layer(), pattern, rnd));
+        Settings settings = new Settings(workload, scale, data.seed, data.data.toString(), techTable.name(), setup.offchipLatency());
+        SweepDescription sweep = SweepDescription.of(settings, entries, points);
+        if (slurm.dir != null) return SlurmJob.write(sweep, slurm, spec.commandLine().getParseResult());
 
-        SweepCsv csv = SweepCsv.open(out);
-        List<Point> todo = new ArrayList<>();
-        for (String s : systolic) if (!s.isBlank()) for (int b : bandwidths) todo.add(new Point("systolic", s.trim(), b));
-        for (String s : simt) if (!s.isBlank()) for (int b : bandwidths) todo.add(new Point("simt", s.trim(), b));
-        List<Point> remaining = todo.stream().filter(p -> !csv.has(p.core(), p.config(), p.bandwidth(), entries.size())).toList();
-        int threads = jobs != null ? Math.max(1, jobs) : Runtime.getRuntime().availableProcessors();
-        System.out.printf("sweep: %d points x %d layers, %d already in %s, %d to run on %d threads%n",
-                todo.size(), entries.size(), todo.size() - remaining.size(), out, remaining.size(), threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> futures = new ArrayList<>();
-        long t0 = System.nanoTime();
-        int[] done = {0};
-        for (Point p : remaining)
-            futures.add(pool.submit(() -> {
-                try (CoreRunner r = p.core().equals("systolic") ? new SystolicRunner(p.config(), off, tensors, techTable)
-                        : new SimtRunner(p.config(), off, tensors, techTable)) {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (int i = 0; i < entries.size(); i++)
-                        rows.add(SweepCsv.row(p.core(), r.label(), p.bandwidth(), entries.get(i), r.run(tensors.get(i), p.bandwidth(), maxCycles)));
-                    csv.append(rows);
-                    synchronized (done) {
-                        done[0]++;
-                        System.out.printf("[%d/%d] %s %s @ %d B/cycle done (%.0f s elapsed)%n", done[0], remaining.size(), p.core(),
-                                p.config(), p.bandwidth(), (System.nanoTime() - t0) / 1e9);
-                    }
-                }
-                return null;
-            }));
-        pool.shutdown();
-        for (Future<?> f : futures) f.get();
-        if (json != null) Json.writeFile(json, Map.of("rows", csv.rows()));
-        System.out.printf("%d rows in %s%n", csv.rows().size(), out);
-        return csv.rows().stream().allMatch(r -> "true".equals(String.valueOf(r.get("verified")))) ? 0 : 1;
+        Path csvFile = out != null ? out : Path.of("sweep.csv");
+        List<Point> mine = sweep.points();
+        if (shard != null) {
+            Path dir = out != null ? out : Path.of("sweep-shards");
+            ShardFolder.claim(dir, sweep, shard.count(), "--out");
+            csvFile = ShardFolder.csv(dir, shard);
+            mine = ShardPlan.pointsOf(sweep, shard);
+        }
+        java.util.Random rnd = new java.util.Random(data.seed);
+        List<GemmJob> layerJobs = new ArrayList<>();
+        for (WorkloadSet.Entry e : entries) layerJobs.add(LayerTensors.of(e.layer(), data.data, rnd).job());
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        SweepRunner runner = new SweepRunner(sweep, entries, layerJobs, setup, techTable, maxCycles, threads);
+        try (SweepCsv csv = SweepCsv.open(csvFile)) {
+            runner.run(mine, csv, shard == null ? csvFile.toString() : csvFile + " (shard " + shard + ")");
+            List<SweepRow> rows = csv.rows();
+            if (shard != null) JsonFiles.write(ShardFolder.json(csvFile.getParent(), shard), new SweepJson(sweep.id(), sweep, sweep.inOrder(rows)));
+            if (json != null) JsonFiles.write(json, new SweepJson(sweep.id(), sweep, rows));
+            System.out.printf("%d rows in %s%n", rows.size(), csvFile);
+            return rows.stream().allMatch(SweepRow::verified) ? 0 : 1;
+        }
+    }
+
+    /** Options that would be ignored or contradict each other are refused before any work. */
+    private void checkCombinations() {
+        if (jobs != null && jobs < 1) throw new UserError("--jobs must be >= 1, got " + jobs);
+        slurm.check();
+        if (slurm.dir != null) {
+            if (shard != null) throw new UserError("--shard and --slurm do not go together: each array task of --slurm runs one --shard");
+            if (out != null) throw new UserError("--out is not used with --slurm: the shards write into the --slurm folder " + slurm.dir);
+            if (json != null) throw new UserError("--json is not used with --slurm: 'rtlbench sweep merge " + slurm.dir + " --out FILE --json FILE' writes it");
+            if (jobs != null) throw new UserError("--jobs is not used with --slurm: each task runs --cpus simulations in parallel");
+        }
+    }
+
+    private List<Point> points() {
+        List<Point> out = new ArrayList<>();
+        List<Integer> bws = new ArrayList<>();
+        for (String s : bandwidths.split(",")) {
+            if (s.isBlank()) continue;
+            try {
+                bws.add(BenchSetup.checkBandwidth(Integer.parseInt(s.strip()), "--offchip-bw values"));
+            } catch (NumberFormatException e) {
+                throw new UserError("--offchip-bw takes comma-separated bytes/cycle (e.g. 4,16); '" + s.strip() + "' is not a number");
+            }
+        }
+        if (bws.isEmpty()) throw new UserError("--offchip-bw needs at least one bandwidth");
+        for (String s : systolic.split(";")) if (!s.isBlank()) for (int b : bws) out.add(Point.of(CoreSpec.parse("systolic", s, "--systolic"), b));
+        for (String s : simt.split(",")) if (!s.isBlank()) for (int b : bws) out.add(Point.of(CoreSpec.parse("simt", s, "--simt"), b));
+        return out;
     }
 }
