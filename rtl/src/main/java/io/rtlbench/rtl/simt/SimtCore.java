@@ -35,13 +35,16 @@ import java.util.List;
 public final class SimtCore extends HwModule {
     public final SimtCoreIO io;
 
-    public SimtCore(SimtConfig cfg) {
+    public SimtCore(SimtConfig cfg) { this(cfg, 0); }
+
+    /** Core {@code coreId} of a GPU of {@code cfg.cores()} cores (the core-id CSR reads it). */
+    public SimtCore(SimtConfig cfg, int coreId) {
         io = io("io", new SimtCoreIO(cfg));
         int w = cfg.warps(), t = cfg.threads();
         List<Mem<UInt>> rf = new ArrayList<>();
         for (int l = 0; l < t; l++) rf.add(mem("regFile" + l, cfg.regWords(), UInt(32), EnergyRole.REGFILE));
 
-        WarpControl ctl = instance("warpControl", () -> new WarpControl(cfg));
+        WarpControl ctl = instance("warpControl", () -> new WarpControl(cfg, coreId));
         Lsu lsu = instance("lsu", () -> new Lsu(cfg));
         connectByName(io.mem, lsu.io.mem);
         Scheduler sched = instance("issueScheduler", () -> new Scheduler(cfg));

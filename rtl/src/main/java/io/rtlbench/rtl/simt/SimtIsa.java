@@ -133,8 +133,11 @@ public final class SimtIsa {
     }
 
     /** Short disassembly for messages: mnemonic and register fields. */
-    public static String disassemble(int inst) {
-        Op op = decode(inst);
+    public static String disassemble(int inst) { return disassemble(inst, SimtConfig.Datapath.TENSOR); }
+
+    /** As a core with datapath {@code d} sees it (ops of a richer datapath are illegal there). */
+    public static String disassemble(int inst, SimtConfig.Datapath d) {
+        Op op = decode(inst, d);
         String rd = "x" + ((inst >>> 7) & 31), rs1 = "x" + ((inst >>> 15) & 31), rs2 = "x" + ((inst >>> 20) & 31);
         if (op == null) return String.format("illegal(0x%08x)", inst);
         return switch (op.fmt) {

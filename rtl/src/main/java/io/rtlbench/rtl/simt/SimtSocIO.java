@@ -10,7 +10,9 @@ import io.rtlbench.rtl.hw.PortGroup;
 
 /**
  * Ports of {@link SimtSoc}: the core's status, counters and debug ports under the same names
- * (top ports {@code io_<field>}), plus the off-chip byte counters.
+ * (top ports {@code io_<field>}), plus the off-chip byte counters. With several cores: the warp
+ * ports list every core's warps (warp i of core c at c * warps + i), the counters are GPU totals
+ * (cycles: core 0's), the trap ports name the core too.
  */
 public final class SimtSocIO extends HwBundle {
     public final UInt tohostAddr = in(UInt(32));
@@ -27,6 +29,8 @@ public final class SimtSocIO extends HwBundle {
     /** A trap without a handler stopped the core: the first one's warp and its mcause, mepc, mtval. */
     public final Bool trapped = out(Bool());
     public final UInt trapWarp;
+    /** Which core trapped (only with several cores). */
+    public final UInt trapCore;
     public final UInt trapMcause = out(UInt(32)), trapMepc = out(UInt(32)), trapMtval = out(UInt(32));
     public final Vec<UInt> warpPc;
     public final Vec<UInt> warpMask;
@@ -40,9 +44,11 @@ public final class SimtSocIO extends HwBundle {
     public SimtSocIO(SimtConfig cfg) {
         super(cfg);
         trapWarp = out(UInt(cfg.warpBits()));
-        warpPc = out(Vec(cfg.warps(), UInt(32)));
-        warpMask = out(Vec(cfg.warps(), UInt(cfg.threads())));
-        warpActive = out(Vec(cfg.warps(), Bool()));
-        warpAtBarrier = out(Vec(cfg.warps(), Bool()));
+        trapCore = cfg.cores() > 1 ? out(UInt(cfg.coreBits())) : null;
+        int w = cfg.cores() * cfg.warps();  // warp i of core c at c * warps + i
+        warpPc = out(Vec(w, UInt(32)));
+        warpMask = out(Vec(w, UInt(cfg.threads())));
+        warpActive = out(Vec(w, Bool()));
+        warpAtBarrier = out(Vec(w, Bool()));
     }
 }

@@ -26,7 +26,9 @@ import java.util.List;
  * (else lanes, pc + 4, else), runs the then lanes and returns token 1, else returns 0; JOIN with a
  * non-zero token pops: an else entry re-runs pc+4 (the branch after SPLIT) with the else lanes, a
  * reconverge entry restores the mask; BAR holds the warp until rs2 warps reached barrier rs1;
- * PRED masks to the lanes with rs1 != 0, or sets the mask to rs2 when there are none. A full stack at
+ * PRED masks to the lanes with rs1 != 0, or sets the mask to rs2 when there are none. CSRs: the
+ * machine ones per warp, and read-only ids (thread, warp, core, counts; mhartid = the thread's id within
+ * its core). A full stack at
  * a divergent SPLIT (or a JOIN with a token on an empty one) sets the sticky {@code stackError},
  * which stops the core (the driver reports it). Operands of
  * control ops come from the lowest active lane. State updates at the end of the execute cycle.
@@ -35,7 +37,7 @@ public final class WarpControl extends HwModule {
     public final WarpControlIO io;
     private Bool stackFull;
 
-    public WarpControl(SimtConfig cfg) {
+    public WarpControl(SimtConfig cfg, int coreId) {
         io = io("io", new WarpControlIO(cfg));
         int w = cfg.warps(), t = cfg.threads(), wb = cfg.warpBits(), lb = cfg.laneBits(), bb = cfg.barrierBits();
         // At reset only warp 0, thread 0 runs.
@@ -146,6 +148,8 @@ public final class WarpControl extends HwModule {
         warpVal = csrCase(io.csr, CSR_THREAD_MASK, pad(io.exMask, 32), warpVal);
         warpVal = csrCase(io.csr, CSR_NUM_THREADS, lit(t, 32), warpVal);
         warpVal = csrCase(io.csr, CSR_NUM_WARPS, lit(w, 32), warpVal);
+        warpVal = csrCase(io.csr, CSR_CORE_ID, lit(coreId, 32), warpVal);
+        warpVal = csrCase(io.csr, CSR_NUM_CORES, lit(cfg.cores(), 32), warpVal);
         warpVal = csrCase(io.csr, CSR_SHARED_BYTES, lit(cfg.sharedBytes(), 32), warpVal);
         for (int c : new int[] {CSR_CYCLE, CSR_MCYCLE}) warpVal = csrCase(io.csr, c, bits(cycle, 31, 0), warpVal);
         for (int c : new int[] {CSR_CYCLEH, CSR_MCYCLEH}) warpVal = csrCase(io.csr, c, bits(cycle, 63, 32), warpVal);

@@ -20,7 +20,7 @@ import java.util.Map;
  * {@link SimtTrapException}.
  */
 public final class SimtMachine implements AutoCloseable {
-    /** Backdoor name of the instruction memory (one 32-bit word per entry, from 0x80000000). */
+    /** Backdoor name of the (first) core's instruction memory (one 32-bit word per entry, from 0x80000000). */
     public static final String IMEM = "core.fetchUnit.imem";
     private final SimtConfig cfg;
     private final Simulator sim;
@@ -65,11 +65,14 @@ public final class SimtMachine implements AutoCloseable {
                 if (word < imem.length) imem[(int) word] = le32(s.data(), i);
             }
         }
-        sim.writeMemory(IMEM, 0, imem);
-        for (var m : sim.memories())  // registers, divergence stacks and shared memory start at zero
-            if (m.name().startsWith("core.regFile") || m.name().startsWith("core.lsu.sharedMemory.")
-                    || m.name().equals("core.warpControl.stack"))
-                sim.writeMemory(m.name(), 0, new long[(int) m.depth() * m.words()]);
+        for (int c = 0; c < cfg.cores(); c++) {
+            String core = core(c);
+            sim.writeMemory(core + ".fetchUnit.imem", 0, imem);
+            for (var m : sim.memories())  // registers, divergence stacks and shared memory start at zero
+                if (m.name().startsWith(core + ".regFile") || m.name().startsWith(core + ".lsu.sharedMemory.")
+                        || m.name().equals(core + ".warpControl.stack"))
+                    sim.writeMemory(m.name(), 0, new long[(int) m.depth() * m.words()]);
+        }
         Long tohost = elf.symbols().get("tohost");
         sim.poke("io_tohostAddr", tohost == null ? 0xFFFF_FFFCL : tohost);
         sim.reset(2);
@@ -106,6 +109,7 @@ public final class SimtMachine implements AutoCloseable {
     /** The fatal trap as a one-line exception naming the cause, the PC (mepc) and the instruction (0 for a fetch fault). */
     private SimtTrapException trap() {
         long cause = sim.peek("io_trapMcause"), pc = sim.peek("io_trapMepc"), warp = sim.peek("io_trapWarp");
+        String where = cfg.cores() > 1 ? "core " + sim.peek("io_trapCore") + " warp " + warp : "warp " + warp;
         int inst = switch ((int) cause) {  // mtval holds the instruction of an illegal one
             case SimtIsa.MCAUSE_ECALL_M -> 0x73;
             case SimtIsa.MCAUSE_BREAKPOINT -> 0x0010_0073;
@@ -120,22 +124,26 @@ public final class SimtMachine implements AutoCloseable {
             default -> SimtIsa.causeName(cause);
         };
         return new SimtTrapException(String.format("SIMT trap without a handler (mtvec not in the instruction memory): %s at pc"
-                + " 0x%08x in warp %d (mcause %d, mepc 0x%08x)", what, pc, warp, cause, pc), (int) warp, cause, pc, inst);
+                + " 0x%08x in %s (mcause %d, mepc 0x%08x)", what, pc, where, cause, pc), (int) warp, cause, pc, inst);
     }
 
     /** One line per warp: active or stopped, PC, the instruction there, thread mask, barrier wait. */
     public String warpReport() {
         StringBuilder b = new StringBuilder();
-        for (int w = 0; w < cfg.warps(); w++) {
-            long pc = sim.peek("io_warpPc_" + w);
+        for (int i = 0; i < cfg.cores() * cfg.warps(); i++) {
+            int w = i % cfg.warps();
+            long pc = sim.peek("io_warpPc_" + i);
             long word = (pc - SimtConfig.GLOBAL_BASE) / 4;
-            int inst = word >= 0 && word < cfg.imemWords() ? (int) sim.readMemory(IMEM, word, 1)[0] : 0;
-            b.append(String.format("  warp %d: %s pc=0x%08x (%s) mask=0x%x%s%n", w,
-                    sim.peek("io_warpActive_" + w) == 1 ? "active " : "stopped", pc, SimtIsa.disassemble(inst),
-                    sim.peek("io_warpMask_" + w), sim.peek("io_warpAtBarrier_" + w) == 1 ? " waiting at a barrier" : ""));
+            int inst = word >= 0 && word < cfg.imemWords() ? (int) sim.readMemory(core(i / cfg.warps()) + ".fetchUnit.imem", word, 1)[0] : 0;
+            b.append(String.format("  %swarp %d: %s pc=0x%08x (%s) mask=0x%x%s%n", cfg.cores() > 1 ? "core " + i / cfg.warps() + " " : "", w,
+                    sim.peek("io_warpActive_" + i) == 1 ? "active " : "stopped", pc, SimtIsa.disassemble(inst, cfg.datapath()),
+                    sim.peek("io_warpMask_" + i), sim.peek("io_warpAtBarrier_" + i) == 1 ? " waiting at a barrier" : ""));
         }
         return b.toString();
     }
+
+    /** Instance name of core {@code c}: {@code core} alone, {@code core0}, {@code core1}, ... in a GPU. */
+    public String core(int c) { return cfg.cores() == 1 ? "core" : "core" + c; }
 
     // ---- global memory backdoor (little-endian bytes) -------------------------------------------
     public void writeGlobal(long address, byte[] data) {
