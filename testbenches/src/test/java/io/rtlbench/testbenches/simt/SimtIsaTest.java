@@ -44,7 +44,9 @@ class SimtIsaTest {
                     if (op != null) seen.add(op);
                 }
         }
-        assertEquals(EnumSet.noneOf(SimtIsa.Op.class), EnumSet.complementOf(seen), "instructions that no ISA test contains");
+        EnumSet<SimtIsa.Op> missing = EnumSet.complementOf(seen);
+        missing.removeIf(op -> op.datapath != io.rtlbench.rtl.simt.SimtConfig.Datapath.SCALAR);  // dp4a, mma: SimtDatapathTest
+        assertEquals(EnumSet.noneOf(SimtIsa.Op.class), missing, "instructions that no ISA test contains");
     }
 
     @Test void hangReportsEveryWarp() {
