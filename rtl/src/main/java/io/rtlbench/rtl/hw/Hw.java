@@ -131,6 +131,28 @@ public final class Hw {
     // ---- connections and memories -----------------------------------------------------------
     /** {@code sink := source}. */
     public static void connect(Data sink, Data source) { sink.$colon$eq(() -> source, Src.here()); }
+    /**
+     * Bulk connect by name: wires every field that the records {@code a} and {@code b} both have
+     * (recursing into nested records and vectors of equal length), each leaf in its declared
+     * direction (Chisel's {@code <>}: a module's own port to a child's port of the same direction,
+     * or two children's ports of opposite directions). Fields only one side has are left alone.
+     * Replaces hand-written lists of {@code connect} lines between IO bundles that share field names.
+     */
+    public static void connectByName(Data a, Data b) {
+        if (a instanceof chisel3.Record ra && b instanceof chisel3.Record rb) {
+            java.util.Map<String, Data> other = CollectionConverters.asJava(rb.elements());
+            // Records keep their elements in reverse declaration order; connect in declaration order.
+            List<java.util.Map.Entry<String, Data>> mine = new java.util.ArrayList<>(CollectionConverters.asJava(ra.elements()).entrySet());
+            java.util.Collections.reverse(mine);
+            for (var e : mine) if (other.containsKey(e.getKey())) connectByName(e.getValue(), other.get(e.getKey()));
+        } else if (a instanceof Vec<?> va && b instanceof Vec<?> vb) {
+            if (va.size() != vb.size()) throw new IllegalArgumentException("connectByName: vectors of " + va.size() + " and " + vb.size());
+            for (int i = 0; i < va.size(); i++) connectByName(va.apply(i), vb.apply(i));
+        } else {
+            a.$less$greater(() -> b, Src.here());
+        }
+    }
+
     public static <T extends Data> T read(Mem<T> m, UInt addr) { return m.do_read(addr, Src.here()); }
     public static <T extends Data> void write(Mem<T> m, UInt addr, T data) { m.do_write(addr, data, Src.here()); }
     /** Synchronous read: data appears the cycle after {@code enable}. */

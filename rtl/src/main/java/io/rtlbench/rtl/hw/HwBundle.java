@@ -12,8 +12,9 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * A Chisel Bundle written in Java: its elements are the non-static fields of type {@code Data}, in
- * declaration order, named after the fields; a field left null is not an element (a port that only
- * some configurations have). Subclasses pass their constructor arguments to
+ * declaration order, named after the fields; a {@link PortGroup} field contributes its ports, in
+ * place, under their own names; a field left null is an optional port that this configuration
+ * does not have. Subclasses pass their constructor arguments to
  * {@code super(...)} so Chisel can clone the type (it re-invokes the constructor with them).
  */
 public abstract class HwBundle extends chisel3.Bundle {
@@ -29,18 +30,24 @@ public abstract class HwBundle extends chisel3.Bundle {
         List<Tuple2<String, Object>> out = new ArrayList<>();
         for (Class<?> c : chain) {
             for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers()) || !Data.class.isAssignableFrom(f.getType())) continue;
+                if (Modifier.isStatic(f.getModifiers())) continue;
+                boolean group = PortGroup.class.isAssignableFrom(f.getType());
+                if (!group && !Data.class.isAssignableFrom(f.getType())) continue;
                 try {
                     f.setAccessible(true);
-                    Object value = f.get(this);
-                    if (value != null) out.add(new Tuple2<>(f.getName(), value));
+                    Object v = f.get(this);
+                    if (v == null) continue;  // an optional port this configuration does not have
+                    if (group) ((PortGroup<?>) v).elements().forEach((name, port) -> out.add(new Tuple2<>(name, port)));
+                    else out.add(new Tuple2<>(f.getName(), v));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read bundle field " + c.getName() + "." + f.getName(), e);
                 }
             }
         }
         // Chisel emits the ports in reverse element order; this order makes them declaration order.
-
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Tuple2<String, Object> e : out)
+            if (!names.add(e._1())) throw new IllegalStateException(getClass().getName() + " has two elements named " + e._1());
         return CollectionConverters.asScala(out);
     }
 

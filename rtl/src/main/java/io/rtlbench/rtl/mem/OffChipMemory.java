@@ -15,8 +15,8 @@ import java.util.List;
  * Off-chip memory model (outside the cores; its energy is counted per byte, not per toggle).
  * Bandwidth: a credit counter gains bytesPerCycle each cycle up to busBytes; a request is accepted
  * only with busBytes of credit, so the sustained rate is bytesPerCycle. The rate can be changed
- * without a rebuild through the {@code bandwidth} input (1..busBytes bytes/cycle; 0 keeps the
- * configured rate), so bandwidth sweeps reuse one emulator build. Latency: an accepted read
+ * without a rebuild through the {@code bandwidth} input (bytes/cycle; 0 keeps the configured rate;
+ * values above busBytes saturate at busBytes), so bandwidth sweeps reuse one emulator build. Latency: an accepted read
  * enters an in-flight queue stamped with its due cycle and leaves exactly latencyCycles later.
  * Writes are byte-masked read-modify-write in the accepting cycle. The backing store is the memory
  * {@code store} (backdoor-loaded by testbenches; byte i of a word sits in bits 8i+7..8i).
@@ -28,7 +28,7 @@ public final class OffChipMemory extends HwModule {
         public final OffChipPort port;
         public final UInt bytesRead = out(UInt(64));
         public final UInt bytesWritten = out(UInt(64));
-        /** Runtime bandwidth in bytes/cycle (values above busBytes act as busBytes); 0 = configured. */
+        /** Runtime bandwidth in bytes/cycle (values above busBytes saturate at busBytes); 0 = configured. */
         public final UInt bandwidth = in(UInt(8));
 
         public OffChipMemoryIO(OffChipConfig cfg) {
@@ -46,10 +46,11 @@ public final class OffChipMemory extends HwModule {
         Bool ready = node("ready", ge(credit, lit(cfg.busBytes(), creditBits)));
         Bool fire = node("fire", and(io.port.reqValid, ready));
         UInt spent = mux(fire, lit(cfg.busBytes(), creditBits), lit(0, creditBits));
-        // Runtime bandwidth (the SoC's io_offchipBandwidth input): 0 means the configured rate.
+        // Runtime bandwidth (the SoC's io_offchipBandwidth input): 0 means the configured rate; above the bus
+        // width it saturates at busBytes (a full beat every cycle), never wraps in the credit counter's bits.
         UInt override = io.bandwidth;
-        UInt rate = node("rate", mux(orR(override), pad(bits(override, creditBits - 1, 0), creditBits),
-                lit(cfg.bytesPerCycle(), creditBits)));
+        UInt clamped = mux(gt(override, lit(cfg.busBytes(), 8)), lit(cfg.busBytes(), creditBits), low(override, creditBits));
+        UInt rate = node("rate", mux(orR(override), clamped, lit(cfg.bytesPerCycle(), creditBits)));
         UInt refilled = add(sub(credit, spent), rate);
         connect(credit, mux(gt(refilled, lit(cfg.busBytes(), creditBits)), lit(cfg.busBytes(), creditBits), refilled));
         connect(io.port.reqReady, ready);

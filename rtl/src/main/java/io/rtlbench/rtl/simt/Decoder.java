@@ -13,9 +13,9 @@ import io.rtlbench.rtl.simt.SimtIsa.Op;
 
 /**
  * Instruction decoder, generated from the {@link SimtIsa.Op} table: one (inst & mask) == match
- * comparator per instruction selects the class ({@link Kind}), the lane ALU function, the immediate
- * format and whether rd is written. Purely combinational (0 cycles). Unknown encodings decode to
- * {@link Kind#ILLEGAL}.
+ * comparator per instruction of the core's datapath selects the class ({@link Kind}), the lane ALU
+ * function, the immediate format and whether rd is written. Purely combinational (0 cycles).
+ * Unknown encodings (and ops of a richer datapath) decode to {@link Kind#ILLEGAL}.
  */
 public final class Decoder extends HwModule {
     public static final class DecoderIO extends HwBundle {
@@ -34,12 +34,13 @@ public final class Decoder extends HwModule {
 
     public final DecoderIO io = io("io", new DecoderIO());
 
-    public Decoder() {
+    public Decoder(SimtConfig cfg) {
         UInt inst = io.inst;
         UInt kind = lit(Kind.ILLEGAL.ordinal(), Kind.bits());
         UInt alu = lit(0, SimtIsa.AluFn.bits());
         UInt fmt = lit(Fmt.R.ordinal(), 3);
         for (Op op : Op.values()) {
+            if (!op.in(cfg.datapath())) continue;
             Bool hit = node("is" + op.name(), eq(and(inst, lit(op.mask & 0xFFFF_FFFFL, 32)), lit(op.match & 0xFFFF_FFFFL, 32)));
             kind = mux(hit, lit(op.kind.ordinal(), Kind.bits()), kind);
             alu = mux(hit, lit(op.alu.ordinal(), SimtIsa.AluFn.bits()), alu);
@@ -65,6 +66,7 @@ public final class Decoder extends HwModule {
         Bool writes = isSplit;
         for (Kind k : new Kind[] {Kind.ALU, Kind.LUI, Kind.AUIPC, Kind.JAL, Kind.JALR, Kind.LOAD, Kind.CSR})
             writes = or(writes, eq(kindN, lit(k.ordinal(), Kind.bits())));
+        if (cfg.datapath().hasTensor()) writes = or(writes, eq(kindN, lit(Kind.MMA.ordinal(), Kind.bits())));
         connect(io.writesRd, and(writes, orR(bits(inst, 11, 7))));
         connect(io.kind, kindN);
         connect(io.alu, alu);

@@ -18,15 +18,17 @@ import io.rtlbench.rtl.mem.OffChipPort;
  * order. The oldest instruction that still has requests to make owns the request side: its lanes
  * whose address has top byte 0x70 access {@link SharedMemory}, organised as 32 word-interleaved
  * banks: each cycle every bank serves one word (lanes reading the same word share it), so lanes
- * that conflict on a bank wait for later cycles; the
- * others go off-chip through the {@link OffChipPort}, coalesced: each cycle the lowest pending lane
- * picks a bus beat and every pending lane in the same beat rides along (one request per distinct
- * beat, back to back; stores merged under a byte mask). Read responses return in order; a FIFO of
- * (slot, lane mask) says whom each beat serves, so later instructions issue their requests while
- * earlier ones wait for data (latency hiding across warps). Completion is in order: the oldest slot
- * writes its load result back ({@code wbValid}) once all its beats are back. Timing: a shared-only
- * access takes 1 + (worst bank conflict degree) cycles; an off-chip load about latency + beats.
- * Global addresses are taken modulo the off-chip size. Simplifications: no misaligned accesses, no
+ * that conflict on a bank wait for later cycles; a lane whose access straddles two words is served
+ * alone. The other lanes go off-chip through the {@link OffChipPort}, coalesced by the
+ * {@link BeatCoalescer}: one request per distinct beat, back to back, stores merged under a byte
+ * mask; an access that straddles two beats is split in two pieces, one per beat. Read responses
+ * return in order; a FIFO of (slot, pieces) says whom each beat serves, so later instructions issue
+ * their requests while earlier ones wait for data (latency hiding across warps). Loaded bytes are
+ * assembled raw per lane ({@link AccessGeometry}) and sign- or zero-extended at write-back.
+ * Completion is in order: the oldest slot writes its load result back ({@code wbValid}) once all its
+ * beats are back. Timing: a shared-only access takes 1 + (worst bank conflict degree) cycles; an
+ * off-chip load about latency + beats. Any alignment is handled (RV32I misaligned loads and
+ * stores, in hardware). Global addresses are taken modulo the off-chip size. Simplification: no
  * caches.
  */
 public final class Lsu extends HwModule {
@@ -62,7 +64,7 @@ public final class Lsu extends HwModule {
     public Lsu(SimtConfig cfg) {
         io = io("io", new LsuIO(cfg));
         int t = cfg.threads(), s = SimtConfig.LSU_SLOTS, sb = 31 - Integer.numberOfLeadingZeros(s);
-        int ob = SimtConfig.log2(t) + 1;                       // outstanding beats of one slot: 0..t
+        int ob = SimtConfig.log2(2 * t) + 1;                   // outstanding beats of one slot: 0..2t
         OffChipConfig oc = cfg.offchip();
         int beatShift = Integer.numberOfTrailingZeros(oc.busBytes());
         int offBits = Integer.numberOfTrailingZeros((int) oc.sizeBytes());
@@ -71,20 +73,23 @@ public final class Lsu extends HwModule {
         Vec<Bool> sStore = reg("slotStore", Vec(s, Bool()));
         Vec<Vec<UInt>> sAddr = reg("slotAddr", Vec(s, Vec(t, UInt(32)))), sData = reg("slotData", Vec(s, Vec(t, UInt(32))));
         Vec<Vec<UInt>> sResult = reg("slotResult", Vec(s, Vec(t, UInt(32))));
-        Vec<UInt> sPend = regInit("slotPend", vecOf(SimtUtil.repeat(s, () -> lit(0, t))));
+        Vec<UInt> sPend = regInit("slotPend", vecOf(SimtUtil.repeat(s, () -> lit(0, 2 * t))));  // off-chip pieces left
         Vec<UInt> sOut = regInit("slotOutstanding", vecOf(SimtUtil.repeat(s, () -> lit(0, ob))));
         Vec<UInt> sShared = regInit("slotShared", vecOf(SimtUtil.repeat(s, () -> lit(0, t))));  // shared lanes left
         UInt head = regInit("head", lit(0, sb)), req = regInit("req", lit(0, sb)), tail = regInit("tail", lit(0, sb));
         UInt count = regInit("count", lit(0, sb + 1)), reqLeft = regInit("reqLeft", lit(0, sb + 1));
 
         // ---- accept: a new slot at the tail ---------------------------------------------------------
-        UInt globalIn = lit(0, 1);
+        UInt globalIn = lit(0, 1), straddleIn = lit(0, 1);
         for (int l = t - 1; l >= 0; l--) {
             Bool g = not(isShared(io.addr.apply(l)));
+            Bool st = AccessGeometry.straddles(bits(io.addr.apply(l), beatShift - 1, 0), io.funct3, oc.busBytes());
             globalIn = l == t - 1 ? asUInt(g) : cat(globalIn, asUInt(g));
+            straddleIn = l == t - 1 ? asUInt(st) : cat(straddleIn, asUInt(st));
         }
         UInt globalLanes = node("globalLanes", globalIn);
         UInt globalMask = node("globalIn", and(io.mask, globalLanes));
+        UInt straddling = node("straddlingIn", and(globalMask, straddleIn));
         when(io.start, () -> {
             connect(pick(sWarp, tail), io.warp);
             connect(pick(sRd, tail), io.rd);
@@ -93,7 +98,7 @@ public final class Lsu extends HwModule {
             connect(pick(sMask, tail), io.mask);
             connect(pick(sAddr, tail), io.addr);
             connect(pick(sData, tail), io.data);
-            connect(pick(sPend, tail), globalMask);
+            connect(pick(sPend, tail), cat(straddling, globalMask));
             connect(pick(sShared, tail), and(io.mask, not(globalLanes)));
             connect(tail, add(tail, lit(1, sb)));
         });
@@ -101,24 +106,29 @@ public final class Lsu extends HwModule {
         // ---- request side: the oldest slot with requests left ----------------------------------------
         Bool reqActive = node("reqActive", neq(reqLeft, lit(0, sb + 1)));
         Vec<UInt> addr = node("reqAddr", pick(sAddr, req)), data = node("reqData", pick(sData, req));
-        UInt f3 = node("reqF3", pick(sF3, req)), mask = node("reqMask", pick(sMask, req)), pend = node("reqPend", pick(sPend, req));
+        UInt f3 = node("reqF3", pick(sF3, req)), pend = node("reqPend", pick(sPend, req));
         Bool store = node("reqStore", pick(sStore, req));
         UInt sharedLeft = node("sharedLeft", mux(reqActive, pick(sShared, req), lit(0, t)));
         Vec<UInt> reqResult = pick(sResult, req);
-        SharedMemory smem = instance("smem", () -> new SharedMemory(cfg));
+        SharedMemory smem = instance("sharedMemory", () -> new SharedMemory(cfg));
         connect(smem.io.write, store);
-        UInt sizeMask = mux(eq(f3, lit(0, 3)), lit(1, 4), mux(eq(bits(f3, 1, 0), lit(1, 2)), lit(3, 4), lit(15, 4)));
-        // 32 word-interleaved banks: a lane waits while a lower pending lane uses its bank for another word
+        UInt sizeMask = AccessGeometry.sizeMask(f3);
+        // 32 word-interleaved banks: a lane waits while a lower pending lane uses its bank for another word;
+        // a lane whose access straddles two words goes alone (after the lower lanes, before the higher ones)
         UInt served = lit(0, 1);
+        Bool lowerPending = lit(false), lowerStraddles = lit(false);
         for (int l = 0; l < t; l++) {
             UInt wl = bits(addr.apply(l), cfg.sharedAddrBits() + 1, 2);
-            Bool blocked = lit(false);
+            Bool straddle = AccessGeometry.straddles(bits(addr.apply(l), 1, 0), f3, 4);
+            Bool blocked = or(lowerStraddles, and(straddle, lowerPending));
             for (int j = 0; j < l; j++) {
                 UInt wj = bits(addr.apply(j), cfg.sharedAddrBits() + 1, 2);
                 blocked = or(blocked, and(bit(sharedLeft, j), and(eq(low(wj, 5), low(wl, 5)), neq(wj, wl))));
             }
             Bool sv = and(bit(sharedLeft, l), not(blocked));
             served = l == 0 ? asUInt(sv) : cat(asUInt(sv), served);
+            lowerPending = or(lowerPending, bit(sharedLeft, l));
+            lowerStraddles = or(lowerStraddles, and(bit(sharedLeft, l), straddle));
         }
         UInt servedN = node("sharedServed", served);
         when(reqActive, () -> connect(pick(sShared, req), and(sharedLeft, not(servedN))));
@@ -126,59 +136,47 @@ public final class Lsu extends HwModule {
             UInt a = addr.apply(l);
             Bool en = node("sharedEn" + l, bit(servedN, l));
             connect(smem.io.en.apply(l), en);
-            connect(smem.io.addr.apply(l), bits(a, cfg.sharedAddrBits() + 1, 2));
-            connect(smem.io.wdata.apply(l), low(shl(data.apply(l), cat(bits(a, 1, 0), lit(0, 3))), 32));
-            connect(smem.io.wmask.apply(l), low(shl(sizeMask, bits(a, 1, 0)), 4));
+            connect(smem.io.addr.apply(l), bits(a, cfg.sharedAddrBits() + 1, 0));
+            connect(smem.io.wdata.apply(l), data.apply(l));
+            connect(smem.io.wmask.apply(l), sizeMask);
             final int ll = l;
-            when(en, () -> connect(reqResult.apply(ll), extract(shr(smem.io.rdata.apply(ll), cat(bits(a, 1, 0), lit(0, 3))), f3)));
+            when(en, () -> connect(reqResult.apply(ll), smem.io.rdata.apply(ll)));
         }
 
-        UInt leader = lit(0, Math.max(1, SimtConfig.log2(t)));
-        for (int l = t - 1; l >= 0; l--) leader = mux(bit(pend, l), lit(l, Math.max(1, SimtConfig.log2(t))), leader);
-        UInt leaderBeat = node("leaderBeat", bits(pick(addr, node("leader", leader)), offBits - 1, beatShift));
-        UInt match = lit(0, 1), beatData = lit(0, oc.beatBits()), beatMask = lit(0, oc.busBytes());
-        for (int l = 0; l < t; l++) {
-            UInt a = addr.apply(l);
-            Bool m = node("match" + l, and(bit(pend, l), eq(bits(a, offBits - 1, beatShift), leaderBeat)));
-            match = l == 0 ? asUInt(m) : cat(asUInt(m), match);
-            UInt off = bits(a, beatShift - 1, 0);
-            UInt byteMask = low(shl(pad(sizeMask, oc.busBytes()), off), oc.busBytes());
-            UInt bitMask = expand(byteMask, oc.busBytes());
-            UInt shifted = low(shl(pad(data.apply(l), oc.beatBits()), cat(off, lit(0, 3))), oc.beatBits());
-            beatData = mux(m, or(and(beatData, not(bitMask)), and(shifted, bitMask)), beatData);
-            beatMask = mux(m, or(beatMask, byteMask), beatMask);
-        }
-        UInt matchN = node("matchMask", match);
+        BeatCoalescer beat = new BeatCoalescer(cfg, addr, data, f3, pend);
         Bool reqValid = node("memReqValid", and(reqActive, orR(pend)));
         connect(io.mem.reqValid, reqValid);
         connect(io.mem.reqWrite, store);
-        connect(io.mem.reqAddr, pad(cat(leaderBeat, lit(0, beatShift)), 32));
-        connect(io.mem.reqData, node("beatData", beatData));
-        connect(io.mem.reqMask, node("beatMask", beatMask));
+        connect(io.mem.reqAddr, pad(cat(beat.beat, lit(0, beatShift)), 32));
+        connect(io.mem.reqData, beat.data);
+        connect(io.mem.reqMask, beat.mask);
         Bool fire = node("fire", and(reqValid, io.mem.reqReady));
         Bool pushRead = node("pushRead", and(fire, not(store)));
-        when(fire, () -> connect(pick(sPend, req), and(pend, not(matchN))));
-        Bool advance = node("advance", and(and(reqActive, eq(pick(sShared, req), lit(0, t))), eq(pend, lit(0, t))));
+        when(fire, () -> connect(pick(sPend, req), and(pend, not(beat.match))));
+        Bool advance = node("advance", and(and(reqActive, eq(pick(sShared, req), lit(0, t))), eq(pend, lit(0, 2 * t))));
         when(advance, () -> connect(req, add(req, lit(1, sb))));
 
         // ---- response side: beats return in order to the slot that asked ------------------------------
-        int fb = SimtConfig.log2(s * t) == 0 ? 1 : SimtConfig.log2(s * t);
-        Mem<UInt> fifo = mem("beatFifo", 1 << fb, UInt(sb + t));
+        int fb = SimtConfig.log2(s * 2 * t) == 0 ? 1 : SimtConfig.log2(s * 2 * t);
+        Mem<UInt> fifo = mem("beatFifo", 1 << fb, UInt(sb + 2 * t));
         UInt fHead = regInit("beatHead", lit(0, fb)), fTail = regInit("beatTail", lit(0, fb));
         when(pushRead, () -> {
-            write(fifo, fTail, cat(req, matchN));
+            write(fifo, fTail, cat(req, beat.match));
             connect(fTail, add(fTail, lit(1, fb)));
         });
         UInt entry = node("beatEntry", read(fifo, fHead));
-        UInt rSlot = node("respSlot", bits(entry, sb + t - 1, t)), lanes = node("respLanes", bits(entry, t - 1, 0));
+        UInt rSlot = node("respSlot", bits(entry, sb + 2 * t - 1, 2 * t)), pieces = node("respPieces", bits(entry, 2 * t - 1, 0));
         when(io.mem.respValid, () -> connect(fHead, add(fHead, lit(1, fb))));
         Vec<UInt> rAddr = pick(sAddr, rSlot), rResult = pick(sResult, rSlot);
-        UInt rF3 = pick(sF3, rSlot);
         for (int l = 0; l < t; l++) {
             final int ll = l;
             UInt off = bits(rAddr.apply(l), beatShift - 1, 0);
-            when(and(io.mem.respValid, bit(lanes, l)), () -> connect(rResult.apply(ll),
-                    extract(low(shr(io.mem.respData, cat(off, lit(0, 3))), 32), rF3)));
+            UInt[] lo = AccessGeometry.take(io.mem.respData, off, false, oc.busBytes());
+            UInt[] hi = AccessGeometry.take(io.mem.respData, off, true, oc.busBytes());
+            Bool hiHit = bit(pieces, t + l);
+            UInt value = mux(hiHit, hi[0], lo[0]), bytes = mux(hiHit, hi[1], lo[1]);
+            when(and(io.mem.respValid, or(bit(pieces, l), hiHit)),
+                    () -> connect(rResult.apply(ll), AccessGeometry.merge(rResult.apply(ll), value, bytes)));
         }
         for (int i = 0; i < s; i++) {
             UInt plus = SimtUtil.widen(and(pushRead, eq(req, lit(i, sb))), ob);
@@ -199,23 +197,10 @@ public final class Lsu extends HwModule {
         connect(io.wbWarp, pick(sWarp, head));
         connect(io.wbRd, hRd);
         connect(io.wbMask, pick(sMask, head));
-        connect(io.wbData, pick(sResult, head));
+        UInt hF3 = pick(sF3, head);
+        Vec<UInt> hResult = pick(sResult, head);
+        for (int l = 0; l < t; l++) connect(io.wbData.apply(l), AccessGeometry.extract(hResult.apply(l), hF3));
     }
 
     static Bool isShared(UInt addr) { return eq(bits(addr, 31, 24), lit(SimtConfig.SHARED_BASE >>> 24, 8)); }
-
-    /** Load data from a word shifted so the addressed byte is byte 0: lb/lh sign-, lbu/lhu zero-extend. */
-    static UInt extract(UInt w, UInt f3) {
-        UInt b = cat(fill(24, asUInt(and(bit(w, 7), not(bit(f3, 2))))), bits(w, 7, 0));
-        UInt h = cat(fill(16, asUInt(and(bit(w, 15), not(bit(f3, 2))))), bits(w, 15, 0));
-        UInt sz = bits(f3, 1, 0);
-        return mux(eq(sz, lit(0, 2)), b, mux(eq(sz, lit(1, 2)), h, low(w, 32)));
-    }
-
-    /** One enable bit per byte -> one per bit. */
-    static UInt expand(UInt byteMask, int bytes) {
-        UInt[] parts = new UInt[bytes];
-        for (int i = 0; i < bytes; i++) parts[bytes - 1 - i] = fill(8, asUInt(bit(byteMask, i)));
-        return cat(parts);
-    }
 }

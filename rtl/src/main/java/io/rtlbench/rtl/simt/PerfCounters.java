@@ -7,11 +7,13 @@ import chisel3.Bool;
 import chisel3.UInt;
 import io.rtlbench.rtl.hw.HwBundle;
 import io.rtlbench.rtl.hw.HwModule;
+import io.rtlbench.rtl.hw.PortGroup;
 
 /**
- * Performance counters of the SIMT core (64-bit, from reset): cycles; warp instructions issued;
+ * Performance counters of the SIMT core ({@link SimtCounter}; 64-bit, from reset): cycles; warp instructions issued;
  * thread instructions (active lanes of each executed instruction); cycles executing a multiply
- * (RV32M, the MAC of the kernels) and the lanes doing it; cycles without issue by cause, first
+ * (RV32M or dp4a, the MAC instructions of the kernels, or the matrix unit computing) and the lanes
+ * doing it (T for the matrix unit); cycles without issue by cause, first
  * match wins: a ready warp waits on the scoreboard (a load in flight), on the LSU (memory), or
  * warps wait at a barrier (a wait for the divider counts as scoreboard); divergence = execute cycles
  * whose thread mask was not full (lanes idle because of divergence or TMC); branches
@@ -27,20 +29,15 @@ public final class PerfCounters extends HwModule {
         public final Bool memStall = in(Bool());
         public final Bool barStall = in(Bool());
         public final Bool divergentBranch = in(Bool());
-        public final UInt cycles = out(UInt(64));
-        public final UInt warpInstrs = out(UInt(64));
-        public final UInt threadInstrs = out(UInt(64));
-        public final UInt mulCycles = out(UInt(64));
-        public final UInt mulLanes = out(UInt(64));
-        public final UInt stallScoreboard = out(UInt(64));
-        public final UInt stallMemory = out(UInt(64));
-        public final UInt stallBarrier = out(UInt(64));
-        public final UInt stallDivergence = out(UInt(64));
-        public final UInt divergentBranches = out(UInt(32));
+        public final PortGroup<SimtCounter> counters = PortGroup.outputs(SimtCounter.class);
+
+        /** The matrix unit computes this cycle (tensor datapath only). */
+        public final Bool tensorComputing;
 
         public PerfCountersIO(SimtConfig cfg) {
             super(cfg);
             exMask = in(UInt(cfg.threads()));
+            tensorComputing = cfg.datapath().hasTensor() ? in(Bool()) : null;
         }
     }
 
@@ -53,20 +50,26 @@ public final class PerfCounters extends HwModule {
         for (int l = 0; l < t; l++) lanes = add(lanes, SimtUtil.widen(bit(io.exMask, l), 6));
         UInt active = node("activeLanes", lanes);
         Bool noIssue = not(io.issue);
-        connect(io.cycles, counter("cycles", lit(true), lit(1, 64)));
-        connect(io.warpInstrs, counter("warpInstrs", io.issue, lit(1, 64)));
-        connect(io.threadInstrs, counter("threadInstrs", io.exValid, pad(active, 64)));
+        connect(io.counters.get(SimtCounter.CYCLES), counter("cycles", lit(true), lit(1, 64)));
+        connect(io.counters.get(SimtCounter.WARP_INSTRS), counter("warpInstrs", io.issue, lit(1, 64)));
+        connect(io.counters.get(SimtCounter.THREAD_INSTRS), counter("threadInstrs", io.exValid, pad(active, 64)));
         Bool mul = and(io.exValid, and(io.isMul, orR(io.exMask)));
-        connect(io.mulCycles, counter("mulCycles", mul, lit(1, 64)));
-        connect(io.mulLanes, counter("mulLanes", mul, pad(active, 64)));
-        connect(io.stallScoreboard, counter("stallScoreboard", and(noIssue, io.sbStall), lit(1, 64)));
-        connect(io.stallMemory, counter("stallMemory", and(noIssue, and(not(io.sbStall), io.memStall)), lit(1, 64)));
-        connect(io.stallBarrier, counter("stallBarrier",
+        if (io.tensorComputing == null) {
+            connect(io.counters.get(SimtCounter.MUL_CYCLES), counter("mulCycles", mul, lit(1, 64)));
+            connect(io.counters.get(SimtCounter.MUL_LANES), counter("mulLanes", mul, pad(active, 64)));
+        } else {  // the matrix unit's busy cycles count too, as all T lanes' worth
+            connect(io.counters.get(SimtCounter.MUL_CYCLES), counter("mulCycles", or(mul, io.tensorComputing), lit(1, 64)));
+            connect(io.counters.get(SimtCounter.MUL_LANES), counter("mulLanes", or(mul, io.tensorComputing),
+                    mux(io.tensorComputing, lit(t, 64), pad(active, 64))));
+        }
+        connect(io.counters.get(SimtCounter.STALL_SCOREBOARD), counter("stallScoreboard", and(noIssue, io.sbStall), lit(1, 64)));
+        connect(io.counters.get(SimtCounter.STALL_MEMORY), counter("stallMemory", and(noIssue, and(not(io.sbStall), io.memStall)), lit(1, 64)));
+        connect(io.counters.get(SimtCounter.STALL_BARRIER), counter("stallBarrier",
                 and(noIssue, and(not(or(io.sbStall, io.memStall)), io.barStall)), lit(1, 64)));
-        connect(io.stallDivergence, counter("stallDivergence", and(io.exValid, neq(active, lit(t, 6))), lit(1, 64)));
+        connect(io.counters.get(SimtCounter.STALL_DIVERGENCE), counter("stallDivergence", and(io.exValid, neq(active, lit(t, 6))), lit(1, 64)));
         UInt div = regInit("divergentBranches", lit(0, 32));
         when(io.divergentBranch, () -> connect(div, add(div, lit(1, 32))));
-        connect(io.divergentBranches, div);
+        connect(io.counters.get(SimtCounter.DIVERGENT_BRANCHES), div);
     }
 
     private static UInt counter(String name, Bool enable, UInt amount) {

@@ -6,6 +6,7 @@ import chisel3.Bool;
 import chisel3.UInt;
 import chisel3.Vec;
 import io.rtlbench.rtl.hw.HwBundle;
+import io.rtlbench.rtl.hw.PortGroup;
 import io.rtlbench.rtl.mem.OffChipPort;
 
 /**
@@ -20,20 +21,19 @@ public final class SimtCoreIO extends HwBundle {
     public final Bool imemWrite = in(Bool());
     public final UInt imemWriteAddr = in(UInt(32));
     public final UInt imemWriteData = in(UInt(32));
+    /** Store beats accepted by off-chip memory (from any core): written through into the imem when they hit the code. */
+    public final Bool snoopValid = in(Bool());
+    public final UInt snoopAddr = in(UInt(32)), snoopData, snoopMask;
     public final Bool done = out(Bool());
     public final Bool tohostValid = out(Bool());
     public final UInt tohostValue = out(UInt(32));
-    public final UInt cycles = out(UInt(64));
-    public final UInt warpInstrs = out(UInt(64));
-    public final UInt threadInstrs = out(UInt(64));
-    public final UInt mulCycles = out(UInt(64));
-    public final UInt mulLanes = out(UInt(64));
-    public final UInt stallScoreboard = out(UInt(64));
-    public final UInt stallMemory = out(UInt(64));
-    public final UInt stallBarrier = out(UInt(64));
-    public final UInt stallDivergence = out(UInt(64));
-    public final UInt divergentBranches = out(UInt(32));
+    /** The performance counters ({@link SimtCounter}: io_cycles, io_warpInstrs, ...). */
+    public final PortGroup<SimtCounter> counters = PortGroup.outputs(SimtCounter.class);
     public final Bool stackError = out(Bool());
+    /** A trap without a handler stopped the core: the first one's warp and its mcause, mepc, mtval. */
+    public final Bool trapped = out(Bool());
+    public final UInt trapWarp;
+    public final UInt trapMcause = out(UInt(32)), trapMepc = out(UInt(32)), trapMtval = out(UInt(32));
     public final Vec<UInt> warpPc;
     public final Vec<UInt> warpMask;
     public final Vec<Bool> warpActive;
@@ -42,6 +42,9 @@ public final class SimtCoreIO extends HwBundle {
     public SimtCoreIO(SimtConfig cfg) {
         super(cfg);
         mem = new OffChipPort(cfg.offchip());
+        snoopData = in(UInt(cfg.offchip().beatBits()));
+        snoopMask = in(UInt(cfg.offchip().busBytes()));
+        trapWarp = out(UInt(cfg.warpBits()));
         warpPc = out(Vec(cfg.warps(), UInt(32)));
         warpMask = out(Vec(cfg.warps(), UInt(cfg.threads())));
         warpActive = out(Vec(cfg.warps(), Bool()));

@@ -3,15 +3,16 @@ package io.rtlbench.rtl.simt;
 import static io.rtlbench.rtl.hw.Hw.*;
 
 import chisel3.Bool;
-import chisel3.Data;
 import chisel3.UInt;
 import chisel3.Vec;
 import io.rtlbench.rtl.hw.HwBundle;
-import java.lang.reflect.Field;
+import io.rtlbench.rtl.hw.PortGroup;
 
 /**
  * Ports of {@link SimtSoc}: the core's status, counters and debug ports under the same names
- * (top ports {@code io_<field>}), plus the off-chip byte counters.
+ * (top ports {@code io_<field>}), plus the off-chip byte counters. With several cores: the warp
+ * ports list every core's warps (warp i of core c at c * warps + i), the counters are GPU totals
+ * (cycles: core 0's), the trap ports name the core too.
  */
 public final class SimtSocIO extends HwBundle {
     public final UInt tohostAddr = in(UInt(32));
@@ -22,17 +23,15 @@ public final class SimtSocIO extends HwBundle {
     public final Bool done = out(Bool());
     public final Bool tohostValid = out(Bool());
     public final UInt tohostValue = out(UInt(32));
-    public final UInt cycles = out(UInt(64));
-    public final UInt warpInstrs = out(UInt(64));
-    public final UInt threadInstrs = out(UInt(64));
-    public final UInt mulCycles = out(UInt(64));
-    public final UInt mulLanes = out(UInt(64));
-    public final UInt stallScoreboard = out(UInt(64));
-    public final UInt stallMemory = out(UInt(64));
-    public final UInt stallBarrier = out(UInt(64));
-    public final UInt stallDivergence = out(UInt(64));
-    public final UInt divergentBranches = out(UInt(32));
+    /** The performance counters ({@link SimtCounter}: io_cycles, io_warpInstrs, ...). */
+    public final PortGroup<SimtCounter> counters = PortGroup.outputs(SimtCounter.class);
     public final Bool stackError = out(Bool());
+    /** A trap without a handler stopped the core: the first one's warp and its mcause, mepc, mtval. */
+    public final Bool trapped = out(Bool());
+    public final UInt trapWarp;
+    /** Which core trapped (only with several cores). */
+    public final UInt trapCore;
+    public final UInt trapMcause = out(UInt(32)), trapMepc = out(UInt(32)), trapMtval = out(UInt(32));
     public final Vec<UInt> warpPc;
     public final Vec<UInt> warpMask;
     public final Vec<Bool> warpActive;
@@ -44,29 +43,12 @@ public final class SimtSocIO extends HwBundle {
 
     public SimtSocIO(SimtConfig cfg) {
         super(cfg);
-        warpPc = out(Vec(cfg.warps(), UInt(32)));
-        warpMask = out(Vec(cfg.warps(), UInt(cfg.threads())));
-        warpActive = out(Vec(cfg.warps(), Bool()));
-        warpAtBarrier = out(Vec(cfg.warps(), Bool()));
-    }
-
-    /** Connects every same-named field: tohostAddr and imemWrite* into the core, the rest out of it. */
-    static void passThrough(SimtSocIO soc, SimtCoreIO core) {
-        try {
-            for (Field f : SimtSocIO.class.getDeclaredFields()) {
-                if (!Data.class.isAssignableFrom(f.getType())) continue;
-                Field c;
-                try {
-                    c = SimtCoreIO.class.getDeclaredField(f.getName());
-                } catch (NoSuchFieldException e) {
-                    continue;
-                }
-                Data s = (Data) f.get(soc), k = (Data) c.get(core);
-                if (f.getName().equals("tohostAddr") || f.getName().startsWith("imemWrite")) io.rtlbench.rtl.hw.Hw.connect(k, s);
-                else io.rtlbench.rtl.hw.Hw.connect(s, k);
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        trapWarp = out(UInt(cfg.warpBits()));
+        trapCore = cfg.cores() > 1 ? out(UInt(cfg.coreBits())) : null;
+        int w = cfg.cores() * cfg.warps();  // warp i of core c at c * warps + i
+        warpPc = out(Vec(w, UInt(32)));
+        warpMask = out(Vec(w, UInt(cfg.threads())));
+        warpActive = out(Vec(w, Bool()));
+        warpAtBarrier = out(Vec(w, Bool()));
     }
 }

@@ -7,7 +7,6 @@ import chisel3.Bool;
 import chisel3.Mem;
 import chisel3.UInt;
 import chisel3.Vec;
-import io.rtlbench.rtl.mem.OffChipPort;
 import io.rtlbench.rtl.simt.SimtIsa.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +15,17 @@ import java.util.List;
 final class SimtUtil {
     private SimtUtil() {}
 
-    /** Connects a requester's off-chip port to the next port towards memory (both directions). */
-    static void forward(OffChipPort from, OffChipPort to) {
-        connect(to.reqValid, from.reqValid);
-        connect(to.reqWrite, from.reqWrite);
-        connect(to.reqAddr, from.reqAddr);
-        connect(to.reqData, from.reqData);
-        connect(to.reqMask, from.reqMask);
-        connect(from.reqReady, to.reqReady);
-        connect(from.respValid, to.respValid);
-        connect(from.respData, to.respData);
-    }
-
     /** Dynamic Vec index; a Vec of one element is indexed statically (no width warnings). */
     static <T extends chisel3.Data> T pick(Vec<T> v, UInt idx) { return v.size() == 1 ? v.apply(0) : at(v, idx); }
+
+    /** Bit {@code idx} of {@code v}; a one-bit {@code v} is read statically (no width warnings). */
+    static Bool bitAt(UInt v, UInt idx) { return v.getWidth() == 1 ? bit(v, 0) : bit(v, idx); }
+
+    /** Whether {@code addr} is a word address inside the instruction memory (from {@link SimtConfig#GLOBAL_BASE}). */
+    static Bool inImem(SimtConfig cfg, UInt addr) {
+        int lo = cfg.imemAddrBits() + 2;
+        return and(eq(bits(addr, 31, lo), lit(SimtConfig.GLOBAL_BASE >>> lo, 32 - lo)), eq(bits(addr, 1, 0), lit(0, 2)));
+    }
 
     /** Register read: x0 is hard-wired to zero. */
     static UInt regRead(Mem<UInt> rf, UInt warp, UInt reg) {
@@ -45,6 +41,15 @@ final class SimtUtil {
     static Bool isDiv(UInt inst) {
         return and(and(eq(bits(inst, 6, 0), lit(0x33, 7)), eq(bits(inst, 31, 25), lit(1, 7))), bit(inst, 14));
     }
+
+    /** dp4a (custom-1 0x2B) or mma (custom-2 0x5B): instructions that also read rd (the accumulator). */
+    static Bool readsRd(UInt inst) { return or(eq(bits(inst, 6, 0), lit(0x2B, 7)), isMma(inst)); }
+
+    /** mma: opcode 0x5B (custom-2). */
+    static Bool isMma(UInt inst) { return eq(bits(inst, 6, 0), lit(0x5B, 7)); }
+
+    /** fence.i: opcode 0x0F, funct3 1. */
+    static Bool isFenceI(UInt inst) { return and(eq(bits(inst, 6, 0), lit(0x0F, 7)), eq(bits(inst, 14, 12), lit(1, 3))); }
 
     /** Loads (0x03) and stores (0x23): bits 6..0 = 0b0?00011. */
     static Bool isMem(UInt inst) { return and(eq(bits(inst, 4, 0), lit(0x03, 5)), eq(bits(inst, 6, 6), lit(0, 1))); }

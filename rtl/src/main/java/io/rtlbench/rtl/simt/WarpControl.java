@@ -19,13 +19,16 @@ import java.util.List;
  * Per-warp control state and the execute-stage control flow: PC, thread mask, active and busy bits,
  * the divergence stack ({@code stack}, {@code stackDepth} entries per warp), barriers, machine CSRs
  * and traps. Next PC: JAL/JALR/branches (condition of the lowest active lane), ecall/ebreak/illegal
- * trap to mtvec (mcause 11/3/2, mepc = pc), mret returns to mepc. SIMT ops (Vortex semantics):
+ * (and fetch faults, which arrive as illegal) trap to mtvec with mepc = pc and the mcause/mtval that
+ * {@link TrapUnit} computed; mret returns to mepc. SIMT ops (Vortex semantics):
  * TMC sets the mask (0 stops the warp); WSPAWN starts each inactive warp i in 1..rs1-1 at rs2 with
  * thread 0; SPLIT: if the active lanes disagree on rs1 != 0, pushes (mask, reconverge) and
  * (else lanes, pc + 4, else), runs the then lanes and returns token 1, else returns 0; JOIN with a
  * non-zero token pops: an else entry re-runs pc+4 (the branch after SPLIT) with the else lanes, a
  * reconverge entry restores the mask; BAR holds the warp until rs2 warps reached barrier rs1;
- * PRED masks to the lanes with rs1 != 0, or sets the mask to rs2 when there are none. A full stack at
+ * PRED masks to the lanes with rs1 != 0, or sets the mask to rs2 when there are none. CSRs: the
+ * machine ones per warp, and read-only ids (thread, warp, core, counts; mhartid = the thread's id within
+ * its core). A full stack at
  * a divergent SPLIT (or a JOIN with a token on an empty one) sets the sticky {@code stackError},
  * which stops the core (the driver reports it). Operands of
  * control ops come from the lowest active lane. State updates at the end of the execute cycle.
@@ -34,7 +37,7 @@ public final class WarpControl extends HwModule {
     public final WarpControlIO io;
     private Bool stackFull;
 
-    public WarpControl(SimtConfig cfg) {
+    public WarpControl(SimtConfig cfg, int coreId) {
         io = io("io", new WarpControlIO(cfg));
         int w = cfg.warps(), t = cfg.threads(), wb = cfg.warpBits(), lb = cfg.laneBits(), bb = cfg.barrierBits();
         // At reset only warp 0, thread 0 runs.
@@ -86,7 +89,9 @@ public final class WarpControl extends HwModule {
         next = mux(isKind(kind, Kind.JALR), and(add(la, io.imm), lit(0xFFFF_FFFEL, 32)), next);
         next = mux(and(isKind(kind, Kind.BRANCH), lcond), target, next);
         Bool trap = or(or(isKind(kind, Kind.ECALL), isKind(kind, Kind.EBREAK)), isKind(kind, Kind.ILLEGAL));
-        next = mux(trap, pick(mtvec, ew), next);
+        UInt handler = node("trapHandler", and(pick(mtvec, ew), lit(0xFFFF_FFFCL, 32)));  // direct mode: BASE
+        connect(io.trapHandler, handler);
+        next = mux(trap, handler, next);
         next = mux(isKind(kind, Kind.MRET), pick(mepc, ew), next);
         UInt spW = node("spW", pick(sp, ew));
         UInt base = cfg.warps() == 1 ? lit(0, 1) : ew;
@@ -102,16 +107,19 @@ public final class WarpControl extends HwModule {
         connect(io.stackError, stackError);
         next = mux(and(popping, bit(top, t + 32)), bits(top, t + 31, t), next);
         UInt nextPc = node("nextPc", next);
-        connect(io.redirect, and(io.exValid, or(neq(nextPc, pc4), isSimt)));
+        // fence.i also refetches (its instruction buffer may hold a word fetched before the stores landed)
+        Bool fenceI = and(isKind(kind, Kind.FENCE), eq(f3, lit(1, 3)));
+        connect(io.redirect, and(io.exValid, or(or(neq(nextPc, pc4), isSimt), fenceI)));
 
         when(io.exValid, () -> {
             connect(pick(busy, ew), lit(false));
             connect(pick(pc, ew), nextPc);
             when(trap, () -> {
                 connect(pick(mepc, ew), io.exPc);
-                connect(pick(mcause, ew), mux(isKind(kind, Kind.ECALL), lit(MCAUSE_ECALL_M, 32),
-                        mux(isKind(kind, Kind.EBREAK), lit(MCAUSE_BREAKPOINT, 32), lit(MCAUSE_ILLEGAL, 32))));
+                connect(pick(mcause, ew), io.trapCause);
+                connect(pick(csr(csrs, CSR_MTVAL), ew), io.trapValue);
             });
+            when(io.stopWarp, () -> connect(pick(active, ew), lit(false)));
             when(isKind(kind, Kind.CSR), () -> writeCsr(csrs, ew, f3, io.csr, io.rs1Field, la));
             when(isSimt, () -> simt(cfg, active, pc, mask, atBar, barOf, barCount, sp, stack, spW, top, la, lbv,
                     taken, notTaken, diverges, popping, pc4));
@@ -131,12 +139,17 @@ public final class WarpControl extends HwModule {
         connect(io.busyBits, busys);
         connect(io.pc, pc);
         connect(io.mask, mask);
+        connect(io.reportMepc, pick(mepc, io.reportWarp));
+        connect(io.reportMcause, pick(mcause, io.reportWarp));
+        connect(io.reportMtval, pick(csr(csrs, CSR_MTVAL), io.reportWarp));
         UInt warpVal = lit(0, 32);
         for (int k = 0; k < PLAIN_CSRS.length; k++) warpVal = csrCase(io.csr, PLAIN_CSRS[k], pick(csrs.get(k), ew), warpVal);
         warpVal = csrCase(io.csr, CSR_WARP_ID, pad(ew, 32), warpVal);
         warpVal = csrCase(io.csr, CSR_THREAD_MASK, pad(io.exMask, 32), warpVal);
         warpVal = csrCase(io.csr, CSR_NUM_THREADS, lit(t, 32), warpVal);
         warpVal = csrCase(io.csr, CSR_NUM_WARPS, lit(w, 32), warpVal);
+        warpVal = csrCase(io.csr, CSR_CORE_ID, lit(coreId, 32), warpVal);
+        warpVal = csrCase(io.csr, CSR_NUM_CORES, lit(cfg.cores(), 32), warpVal);
         warpVal = csrCase(io.csr, CSR_SHARED_BYTES, lit(cfg.sharedBytes(), 32), warpVal);
         for (int c : new int[] {CSR_CYCLE, CSR_MCYCLE}) warpVal = csrCase(io.csr, c, bits(cycle, 31, 0), warpVal);
         for (int c : new int[] {CSR_CYCLEH, CSR_MCYCLEH}) warpVal = csrCase(io.csr, c, bits(cycle, 63, 32), warpVal);

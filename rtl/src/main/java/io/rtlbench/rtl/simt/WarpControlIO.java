@@ -24,6 +24,15 @@ public final class WarpControlIO extends HwBundle {
     public final Vec<UInt> b;
     public final Vec<Bool> cond;
     public final UInt instret = in(UInt(64));
+    /** mcause and mtval of a trap taken by the executing instruction ({@link TrapUnit}). */
+    public final UInt trapCause = in(UInt(32)), trapValue = in(UInt(32));
+    /** Where a trap of the executing warp goes: its mtvec with the mode bits cleared. */
+    public final UInt trapHandler = out(UInt(32));
+    /** The executing warp stops (a trap without a handler: it must not trap again). */
+    public final Bool stopWarp = in(Bool());
+    /** mepc, mcause and mtval of warp {@code reportWarp} (for the trap report). */
+    public final UInt reportWarp;
+    public final UInt reportMepc = out(UInt(32)), reportMcause = out(UInt(32)), reportMtval = out(UInt(32));
     public final Vec<UInt> pc;
     public final Vec<UInt> mask;
     public final Vec<Bool> ready;
@@ -43,6 +52,7 @@ public final class WarpControlIO extends HwBundle {
         int w = cfg.warps(), t = cfg.threads();
         issueWarp = in(UInt(cfg.warpBits()));
         exWarp = in(UInt(cfg.warpBits()));
+        reportWarp = in(UInt(cfg.warpBits()));
         exMask = in(UInt(t));
         a = in(Vec(t, UInt(32)));
         b = in(Vec(t, UInt(32)));

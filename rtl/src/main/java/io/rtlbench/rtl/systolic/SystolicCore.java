@@ -10,6 +10,7 @@ import io.rtlbench.rtl.formats.NumberFormat;
 import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwBundle;
 import io.rtlbench.rtl.hw.HwModule;
+import io.rtlbench.rtl.hw.PortGroup;
 import io.rtlbench.rtl.mem.OffChipPort;
 
 /**
@@ -18,7 +19,7 @@ import io.rtlbench.rtl.mem.OffChipPort;
  * DMA engine (CONFIG, MVIN, MVOUT) or the execute unit (PRELOAD, COMPUTE; WS or OS by config) once
  * its WAIT_DMA / WAIT_COMPUTE completion counts are reached and the unit accepts; so loads, compute
  * and stores overlap as far as the compiler's waits allow. END raises {@code done} once both units
- * are idle. Counters (64-bit) run from reset to done: cycles, array-busy cycles, real MACs, commands,
+ * are idle. Counters ({@link SystolicCounter}, 64-bit) run from reset to done: cycles, array-busy cycles, real MACs, commands,
  * array-idle cycles by the cause the head command waits for, and cycles the DMA is held off by the
  * off-chip bandwidth limit. Dispatch: one command per cycle at most.
  */
@@ -29,15 +30,7 @@ public final class SystolicCore extends HwModule {
         public final UInt cmdAddr = in(UInt(16));
         public final UInt cmdData = in(UInt(Cmd.BITS));
         public final Bool done = out(Bool());
-        public final UInt totalCycles = out(UInt(64));
-        public final UInt computeCycles = out(UInt(64));
-        public final UInt macs = out(UInt(64));
-        public final UInt commands = out(UInt(64));
-        public final UInt stallDmaWait = out(UInt(64));
-        public final UInt stallComputeWait = out(UInt(64));
-        public final UInt stallBuffer = out(UInt(64));
-        public final UInt stallOther = out(UInt(64));
-        public final UInt stallOffchip = out(UInt(64));
+        public final PortGroup<SystolicCounter> counters = PortGroup.outputs(SystolicCounter.CORE);
 
         public CoreIO(SystolicConfig cfg) {
             super(cfg);
@@ -94,14 +87,7 @@ public final class SystolicCore extends HwModule {
 
         // ---- memories ---------------------------------------------------------------------------
         // off-chip port: requests out, responses in
-        connect(io.port.reqValid, dma.io.port.reqValid);
-        connect(io.port.reqWrite, dma.io.port.reqWrite);
-        connect(io.port.reqAddr, dma.io.port.reqAddr);
-        connect(io.port.reqData, dma.io.port.reqData);
-        connect(io.port.reqMask, dma.io.port.reqMask);
-        connect(dma.io.port.reqReady, io.port.reqReady);
-        connect(dma.io.port.respValid, io.port.respValid);
-        connect(dma.io.port.respData, io.port.respData);
+        connectByName(io.port, dma.io.port);
         for (int t = 0; t < 2; t++) {
             Scratchpad s = t == 0 ? spadA : spadB;
             connect(s.io.wValid, and(dma.io.wValid, eq(dma.io.wTarget, lit(t, 2))));
@@ -131,9 +117,9 @@ public final class SystolicCore extends HwModule {
 
         // ---- counters ---------------------------------------------------------------------------
         Bool running = node("running", not(done));
-        counter("totalCycles", io.totalCycles, running);
-        counter("computeCycles", io.computeCycles, and(running, ex.busy));
-        counter("commandCount", io.commands, dispatch);
+        counter("totalCycles", io.counters.get(SystolicCounter.TOTAL_CYCLES), running);
+        counter("computeCycles", io.counters.get(SystolicCounter.COMPUTE_CYCLES), and(running, ex.busy));
+        counter("commandCount", io.counters.get(SystolicCounter.COMMANDS), dispatch);
         // Stalls: cycles the array sits idle (not computing, not loading weights), by what the head
         // command waits for: the DMA (its data, or the engine itself: the memory side), COMPUTE
         // completion, or a weight/output buffer.
@@ -143,14 +129,14 @@ public final class SystolicCore extends HwModule {
         Bool waitDma = node("idleWaitDma", and(and(idle, not(isEnd)), or(not(dmaOk), and(isDma, not(dma.io.cmdReady)))));
         Bool waitCompute = node("idleWaitCompute", and(and(and(idle, not(isEnd)), not(waitDma)), not(computeOk)));
         Bool waitBuffer = node("idleWaitBuffer", and(idle, ex.bufferWait));
-        counter("stallDmaWaitCount", io.stallDmaWait, waitDma);
-        counter("stallComputeWaitCount", io.stallComputeWait, waitCompute);
-        counter("stallBufferCount", io.stallBuffer, waitBuffer);
-        counter("stallOtherCount", io.stallOther, and(idle, not(or(or(waitDma, waitCompute), waitBuffer))));
-        counter("stallOffchipCount", io.stallOffchip, dma.io.offchipStall);
+        counter("stallDmaWaitCount", io.counters.get(SystolicCounter.STALL_DMA_WAIT), waitDma);
+        counter("stallComputeWaitCount", io.counters.get(SystolicCounter.STALL_COMPUTE_WAIT), waitCompute);
+        counter("stallBufferCount", io.counters.get(SystolicCounter.STALL_BUFFER), waitBuffer);
+        counter("stallOtherCount", io.counters.get(SystolicCounter.STALL_OTHER), and(idle, not(or(or(waitDma, waitCompute), waitBuffer))));
+        counter("stallOffchipCount", io.counters.get(SystolicCounter.STALL_OFFCHIP), dma.io.offchipStall);
         UInt macs = regInit("macCount", lit(0, 64));
         connect(macs, add(macs, pad(ex.macs, 64)));
-        connect(io.macs, macs);
+        connect(io.counters.get(SystolicCounter.MACS), macs);
     }
 
     private static void counter(String name, UInt out, Bool inc) {

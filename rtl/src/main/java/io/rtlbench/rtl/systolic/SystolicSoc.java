@@ -7,6 +7,7 @@ import chisel3.UInt;
 import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwBundle;
 import io.rtlbench.rtl.hw.HwModule;
+import io.rtlbench.rtl.hw.PortGroup;
 import io.rtlbench.rtl.mem.OffChipMemory;
 
 /**
@@ -22,17 +23,8 @@ public final class SystolicSoc extends HwModule {
         public final UInt cmdAddr = in(UInt(16));
         public final UInt cmdData = in(UInt(Cmd.BITS));
         public final Bool done = out(Bool());
-        public final UInt totalCycles = out(UInt(64));
-        public final UInt computeCycles = out(UInt(64));
-        public final UInt macs = out(UInt(64));
-        public final UInt commands = out(UInt(64));
-        public final UInt stallDmaWait = out(UInt(64));
-        public final UInt stallComputeWait = out(UInt(64));
-        public final UInt stallBuffer = out(UInt(64));
-        public final UInt stallOther = out(UInt(64));
-        public final UInt stallOffchip = out(UInt(64));
-        public final UInt offchipBytesRead = out(UInt(64));
-        public final UInt offchipBytesWritten = out(UInt(64));
+        /** Every {@link SystolicCounter}: the core's, then the off-chip byte counts. */
+        public final PortGroup<SystolicCounter> counters = PortGroup.outputs(SystolicCounter.class);
         /** Off-chip bandwidth override in bytes/cycle (0 = the configured rate); no rebuild needed. */
         public final UInt offchipBandwidth = in(UInt(8));
     }
@@ -42,29 +34,10 @@ public final class SystolicSoc extends HwModule {
     public SystolicSoc(SystolicConfig cfg) {
         SystolicCore core = instance("core", () -> new SystolicCore(cfg));
         OffChipMemory offchip = instance("offchip", EnergyRole.EXTERNAL, () -> new OffChipMemory(cfg.offchip()));
-        connect(offchip.io.port.reqValid, core.io.port.reqValid);
-        connect(offchip.io.port.reqWrite, core.io.port.reqWrite);
-        connect(offchip.io.port.reqAddr, core.io.port.reqAddr);
-        connect(offchip.io.port.reqData, core.io.port.reqData);
-        connect(offchip.io.port.reqMask, core.io.port.reqMask);
-        connect(core.io.port.reqReady, offchip.io.port.reqReady);
-        connect(core.io.port.respValid, offchip.io.port.respValid);
-        connect(core.io.port.respData, offchip.io.port.respData);
-        connect(core.io.cmdWrite, io.cmdWrite);
-        connect(core.io.cmdAddr, io.cmdAddr);
-        connect(core.io.cmdData, io.cmdData);
-        connect(io.done, core.io.done);
-        connect(io.totalCycles, core.io.totalCycles);
-        connect(io.computeCycles, core.io.computeCycles);
-        connect(io.macs, core.io.macs);
-        connect(io.commands, core.io.commands);
-        connect(io.stallDmaWait, core.io.stallDmaWait);
-        connect(io.stallComputeWait, core.io.stallComputeWait);
-        connect(io.stallBuffer, core.io.stallBuffer);
-        connect(io.stallOther, core.io.stallOther);
-        connect(io.stallOffchip, core.io.stallOffchip);
-        connect(io.offchipBytesRead, offchip.io.bytesRead);
-        connect(io.offchipBytesWritten, offchip.io.bytesWritten);
+        connectByName(core.io.port, offchip.io.port);
+        connectByName(io, core.io);  // the command port in; done and the core's counters out
+        connect(io.counters.get(SystolicCounter.OFFCHIP_BYTES_READ), offchip.io.bytesRead);
+        connect(io.counters.get(SystolicCounter.OFFCHIP_BYTES_WRITTEN), offchip.io.bytesWritten);
         connect(offchip.io.bandwidth, io.offchipBandwidth);
     }
 }

@@ -42,7 +42,7 @@ public final class KernelBuild {
 
     static Path build(List<String> sources, java.util.Map<String, String> texts) {
         List<String> all = new ArrayList<>(sources);
-        all.addAll(List.of("link.ld", "simt.h", "test.h", "softfp.h"));
+        all.addAll(List.of("link.ld", "simt.h", "test.h", "softfp.h", "kernels/gemm_tile.h"));
         List<String> key = new ArrayList<>(List.of(String.join(" ", FLAGS)));
         try {
             for (String s : all) key.addAll(List.of(s, text(s, texts)));

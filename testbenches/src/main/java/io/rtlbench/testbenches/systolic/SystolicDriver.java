@@ -2,6 +2,7 @@ package io.rtlbench.testbenches.systolic;
 
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.systolic.SystolicConfig;
+import io.rtlbench.rtl.systolic.SystolicCounter;
 import io.rtlbench.rtl.systolic.SystolicSoc;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,20 +15,6 @@ import java.util.Map;
  */
 public final class SystolicDriver implements AutoCloseable {
     public static final String CMD_MEM = "core.cmds", OFFCHIP_MEM = "offchip.store";
-    /**
-     * Counter outputs of the SoC, in report order. The stall_*_wait/buffer/other counters split the
-     * array's idle cycles by cause (total = compute + those four); stall_offchip counts cycles the DMA
-     * wanted to issue a request but the bandwidth limit held it off (the DMA's view, may overlap compute).
-     */
-    static final String[][] COUNTERS = {
-        {"total_cycles", "io_totalCycles"}, {"compute_cycles", "io_computeCycles"}, {"macs", "io_macs"},
-        {"commands", "io_commands"}, {"stall_dma_wait_cycles", "io_stallDmaWait"},
-        {"stall_compute_wait_cycles", "io_stallComputeWait"}, {"stall_buffer_cycles", "io_stallBuffer"},
-        {"stall_other_cycles", "io_stallOther"},
-        {"stall_offchip_cycles", "io_stallOffchip"}, {"offchip_bytes_read", "io_offchipBytesRead"},
-        {"offchip_bytes_written", "io_offchipBytesWritten"},
-    };
-
     private final SystolicConfig cfg;
     private final Simulator sim;
 
@@ -66,7 +53,10 @@ public final class SystolicDriver implements AutoCloseable {
         sim.runUntil("io_done", maxCycles);
         byte[] mem = OffChipImage.toBytes(sim.readMemory(OFFCHIP_MEM, 0, p.image().size() / cfg.busBytes()), cfg.busBytes());
         Map<String, Long> counters = new LinkedHashMap<>();
-        for (String[] c : COUNTERS) counters.put(c[0], sim.peek(c[1]));
+        // In SystolicCounter's order. The stall_*_wait/buffer/other counters split the array's idle cycles by
+        // cause (total = compute + those four); stall_offchip counts cycles the DMA wanted to issue a request but
+        // the bandwidth limit held it off (the DMA's view, may overlap compute).
+        for (SystolicCounter c : SystolicCounter.values()) counters.put(c.json(), sim.peek("io_" + c.portName()));
         return new Result(p.unpack(mem), counters);
     }
 

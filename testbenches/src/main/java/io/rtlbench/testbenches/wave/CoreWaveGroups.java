@@ -33,12 +33,12 @@ public final class CoreWaveGroups {
         String core = "TOP.SimtSoc.core.";
         return List.of(
                 new GtkwGroup("control", List.of("TOP.clock", "TOP.reset", "TOP.io_done"), Radix.HEX),
-                new GtkwGroup("warp scheduler", List.of(core + "sched.io_eligible", core + "sched.io_sel", core + "sched.io_valid",
+                new GtkwGroup("warp scheduler", List.of(core + "issueScheduler.io_eligible", core + "issueScheduler.io_sel", core + "issueScheduler.io_valid",
                         "TOP.io_warpPc_*", "TOP.io_warpMask_*", "TOP.io_warpActive_*"), Radix.HEX),
-                new GtkwGroup("issue / execute", List.of(core + "ctl.io_issue", core + "ctl.io_issueWarp", core + "ctl.io_exValid",
-                        core + "ctl.io_exWarp", core + "ctl.io_exPc", core + "ctl.io_exMask"), Radix.HEX),
-                new GtkwGroup("divergence stack", List.of(core + "ctl.diverges", core + "ctl.stack_ext.W0_en",
-                        core + "ctl.stack_ext.W0_addr", core + "ctl.stack_ext.R0_addr"), Radix.HEX),
+                new GtkwGroup("issue / execute", List.of(core + "warpControl.io_issue", core + "warpControl.io_issueWarp", core + "warpControl.io_exValid",
+                        core + "warpControl.io_exWarp", core + "warpControl.io_exPc", core + "warpControl.io_exMask"), Radix.HEX),
+                new GtkwGroup("divergence stack", List.of(core + "warpControl.diverges", core + "warpControl.stack_ext.W0_en",
+                        core + "warpControl.stack_ext.W0_addr", core + "warpControl.stack_ext.R0_addr"), Radix.HEX),
                 new GtkwGroup("LSU + off-chip port", List.of("TOP.SimtSoc.offchip.io_port_req*", "TOP.SimtSoc.offchip.io_port_resp*"),
                         Radix.HEX),
                 new GtkwGroup("counters", List.of("TOP.io_warpInstrs", "TOP.io_threadInstrs", "TOP.io_stall*"), Radix.DEC));

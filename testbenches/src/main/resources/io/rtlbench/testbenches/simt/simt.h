@@ -12,7 +12,10 @@ static inline unsigned simt_warp_id(void) { unsigned v; __asm__ volatile("csrr %
 static inline unsigned simt_thread_mask(void) { unsigned v; __asm__ volatile("csrr %0, 0xCC4" : "=r"(v)); return v; }
 static inline unsigned simt_num_threads(void) { unsigned v; __asm__ volatile("csrr %0, 0xFC0" : "=r"(v)); return v; }
 static inline unsigned simt_num_warps(void) { unsigned v; __asm__ volatile("csrr %0, 0xFC1" : "=r"(v)); return v; }
-/* Global thread id (warp * threads + lane) and count. */
+/* This core's id and the GPU's core count (work-groups are spread over cores by these). */
+static inline unsigned simt_core_id(void) { unsigned v; __asm__ volatile("csrr %0, 0xCC2" : "=r"(v)); return v; }
+static inline unsigned simt_num_cores(void) { unsigned v; __asm__ volatile("csrr %0, 0xFC2" : "=r"(v)); return v; }
+/* Thread id within the core (warp * threads + lane) and the core's thread count. */
 static inline unsigned simt_gtid(void) { unsigned v; __asm__ volatile("csrr %0, mhartid" : "=r"(v)); return v; }
 static inline unsigned simt_gcount(void) { return simt_num_threads() * simt_num_warps(); }
 
@@ -47,4 +50,17 @@ static inline void simt_sync(void) { simt_barrier(0, simt_num_warps()); }
    with c true; when none is left it restores the mask saved before the loop and the loop exits. */
 #define SIMT_WHILE(c) for (unsigned simt_m_ = simt_thread_mask();;) { int simt_w_ = (c); simt_pred(simt_w_, simt_m_); if (!simt_w_) break;
 #define SIMT_WEND }
+
+/* dp4a (custom-1, the dp4a and tensor datapaths): acc + the sum of the four signed byte products of
+   a and b, like PTX dp4a.s32.s32. */
+static inline int32_t simt_dp4a(int32_t acc, uint32_t a, uint32_t b) {
+    __asm__(".insn r 0x2b, 0, 0, %0, %1, %2" : "+r"(acc) : "r"(a), "r"(b)); return acc;
+}
+/* mma (custom-2, the tensor datapath): {D0, D1} = A x B + {D0, D1} over the whole warp, A and B one
+   register of four INT8 per thread, D0/D1 the thread's two INT32 of the tile (tile and fragment layout
+   in rtl/.../simt/TensorUnit.java; T = 8 threads: m4n4k8, T = 32: m8n8k16). D0 and D1 must be an
+   even/odd register pair: declare them `register int32_t d0 asm("x28"), d1 asm("x29");` and pass the
+   even register's name as R. All threads of the warp must execute it together. */
+#define SIMT_MMA(R, d0, d1, a, b) \
+    __asm__ volatile(".insn r 0x5b, 0, 0, " #R ", %2, %3" : "+r"(d0), "+r"(d1) : "r"(a), "r"(b))
 #endif

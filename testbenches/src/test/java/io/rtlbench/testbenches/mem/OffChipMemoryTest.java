@@ -45,6 +45,22 @@ class OffChipMemoryTest {
         }
     }
 
+    /** A run-time rate above the bus width saturates (one beat per cycle); it used to wrap in the credit bits (64 -> 0: deadlock). */
+    @Test void bandwidthAboveTheBusWidthSaturates() {
+        try (Simulator sim = start(new OffChipConfig(16, 4, 5, 4096))) {
+            for (int bw : new int[] {16, 17, 32, 64, 255}) {
+                sim.poke("io_bandwidth", bw);
+                sim.poke("io_port_reqValid", 1);
+                int accepted = 0;
+                for (int c = 0; c < 100; c++) {
+                    if (sim.peek("io_port_reqReady") == 1) accepted++;
+                    sim.step(1);
+                }
+                assertEquals(100, accepted, "io_bandwidth = " + bw + " on a 16-byte bus");
+            }
+        }
+    }
+
     @Test void readsReturnExactlyLatencyCyclesLaterInOrder() {
         OffChipConfig cfg = new OffChipConfig(16, 16, 7, 4096);
         try (Simulator sim = start(cfg)) {

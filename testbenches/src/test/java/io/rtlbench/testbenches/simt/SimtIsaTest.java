@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Bare-metal self-checking programs (tests/*.S) on 1 warp x 1 thread and 4 warps x 8 threads:
- * every RV32IM instruction with its edge cases, CSRs and traps, the SIMT instructions. A failure
+ * every RV32IM instruction with its edge cases, CSRs and traps, the SIMT instructions, misaligned
+ * loads and stores across bus beats and shared-memory words, fence.i after code stores. A failure
  * names the program, the configuration and the failing test number (its line in the .S file has
  * that number as the first macro argument). Every branch must have been uniform across lanes.
  */
@@ -21,6 +22,7 @@ class SimtIsaTest {
     @CsvSource({
         "isa_alu, 1, 1", "isa_mem, 1, 1", "isa_muldiv, 1, 1", "isa_system, 1, 1", "simt_ops, 1, 1",
         "isa_alu, 4, 8", "isa_mem, 4, 8", "isa_muldiv, 4, 8", "isa_system, 4, 8", "simt_ops, 4, 8",
+        "isa_misaligned, 1, 1", "isa_misaligned, 4, 8", "fence_i, 1, 1", "fence_i, 4, 8",
     })
     void programPasses(String program, int warps, int threads) {
         SimtMachine m = SimtMachines.get(warps, threads);
@@ -42,7 +44,9 @@ class SimtIsaTest {
                     if (op != null) seen.add(op);
                 }
         }
-        assertEquals(EnumSet.noneOf(SimtIsa.Op.class), EnumSet.complementOf(seen), "instructions that no ISA test contains");
+        EnumSet<SimtIsa.Op> missing = EnumSet.complementOf(seen);
+        missing.removeIf(op -> op.datapath != io.rtlbench.rtl.simt.SimtConfig.Datapath.SCALAR);  // dp4a, mma: SimtDatapathTest
+        assertEquals(EnumSet.noneOf(SimtIsa.Op.class), missing, "instructions that no ISA test contains");
     }
 
     @Test void hangReportsEveryWarp() {

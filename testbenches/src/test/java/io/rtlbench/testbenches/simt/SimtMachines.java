@@ -14,6 +14,11 @@ final class SimtMachines {
         return MACHINES.computeIfAbsent(SimtConfig.of(warps, threads), SimtMachine::new);
     }
 
+    /** By spec: {@code [C x]W x T[,datapath]} ({@link SimtConfig#parse}). */
+    static synchronized SimtMachine get(String spec) {
+        return MACHINES.computeIfAbsent(SimtConfig.parse(spec), SimtMachine::new);
+    }
+
     /** Runs a self-checking program; returns the result (tohost 1 = pass). */
     static SimtMachine.Result run(SimtMachine m, java.nio.file.Path elf, long maxCycles) {
         m.load(Elf.read(elf));

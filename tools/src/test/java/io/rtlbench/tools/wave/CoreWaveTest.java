@@ -73,10 +73,10 @@ class CoreWaveTest {
         run("run", "--core", "simt", "--warps", "2", "--threads", "4", "--workload", "gemm:8,8,8", "--vcd", vcd.toString(),
                 "--from", "0", "--to", "1000000", "--json", json.toString());
         String list = run("wave", "list", vcd.toString());
-        for (String scope : new String[] {"lane0/", "lsu/", "fetch/"}) assertTrue(list.contains(scope), "scope " + scope + " in the VCD");
+        for (String scope : new String[] {"lane0/", "lsu/", "fetchUnit/"}) assertTrue(list.contains(scope), "scope " + scope + " in the VCD");
         String show = run("wave", "show", vcd.toString(), "io_bytesWritten", "--at", String.valueOf(totalCycles(json)), "--radix", "dec");
         assertTrue(show.matches("(?s).*io_bytesWritten\\s+256\\b.*"), show);
         String gtkw = gtkw(vcd, "simt");
-        assertTrue(gtkw.contains("divergence stack") && gtkw.contains("warp scheduler") && gtkw.contains("ctl.stack_ext.W0_en"), gtkw);
+        assertTrue(gtkw.contains("divergence stack") && gtkw.contains("warp scheduler") && gtkw.contains("warpControl.stack_ext.W0_en"), gtkw);
     }
 }

@@ -1,6 +1,6 @@
 /* System instructions: CSR read/write/set/clear (register and immediate forms) on the plain
    machine CSRs, unknown CSRs read 0 and ignore writes, ecall/ebreak/illegal instructions trap to
-   mtvec with mcause 11/3/2 and mepc, mret returns, fence/fence.i/wfi are no-ops, cycle/instret count up, SIMT CSRs. */
+   mtvec with mcause 11/3/2 and mepc, mret returns, fence/wfi are no-ops (fence.i: see fence_i.S), cycle/instret count up, SIMT CSRs. */
 #include "test.h"
 TEST_BEGIN
     li x12, 0x12345678; csrw mscratch, x12; csrr x14, mscratch; CHECK(2, x14, 0x12345678)
