@@ -32,9 +32,15 @@ import org.apache.commons.io.FileUtils;
 public final class EmulatorBuild {
     static final String HARNESS_VERSION = "4";
     private static final String RES = "/io/rtlbench/emulator/";
-    private static final List<String> VERILATOR_OPTS = List.of(
-            "--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast", "--noassert", "-Wno-fatal", "-Wno-lint",
-            "-Wno-style", "--prefix", "Vdut", "-CFLAGS", "-fPIC -fvisibility=hidden -mpopcnt -std=c++17");
+    /**
+     * Verilator's tuning flags, measured on the systolic SoC and the SIMT SoC (VerilatorOptionsBench;
+     * see the commit that set them); {@code -Drtlbench.verilator.tuning="..."} replaces them (they are part
+     * of the cache key), for measuring alternatives.
+     */
+    private static final List<String> VERILATOR_OPTS = java.util.stream.Stream.of(java.util.stream.Stream.of("--cc"),
+            java.util.Arrays.stream(System.getProperty("rtlbench.verilator.tuning", "-O3 --x-assign fast --x-initial fast").trim().split("\\s+")),
+            java.util.stream.Stream.of("--noassert", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--prefix", "Vdut",
+                    "-CFLAGS", "-fPIC -fvisibility=hidden -mpopcnt -std=c++17")).flatMap(o -> o).filter(o -> !o.isEmpty()).toList();
     private static final List<String> MAKE_OPTS = List.of("OPT_FAST=-O2", "OPT_SLOW=-O1", "OPT_GLOBAL=-O2");
 
     /** A built library and whether it came from the cache. */

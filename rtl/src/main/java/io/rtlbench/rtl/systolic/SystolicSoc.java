@@ -13,12 +13,13 @@ import io.rtlbench.rtl.mem.OffChipMemory;
  * to the shared {@link OffChipMemory} model ({@code offchip}, backing store {@code offchip.store}).
  * The host may write commands through {@code cmdWrite/cmdAddr/cmdData} (tests use the backdoor).
  * The core starts executing at command 0 when reset is released; {@code done} rises after END.
- * All counters of the core plus the off-chip byte counters are outputs.
+ * All counters of the core plus the off-chip byte counters are outputs. {@code stopHit} rises once
+ * {@code stopAfterComputes} (non-zero) COMPUTE commands have completed (a breakpoint for the host).
  */
 public final class SystolicSoc extends HwModule {
     public static final class SocIO extends HwBundle {
         public final Bool cmdWrite = in(Bool());
-        public final UInt cmdAddr = in(UInt(16));
+        public final UInt cmdAddr = in(UInt(32));
         public final UInt cmdData = in(UInt(Cmd.BITS));
         public final Bool done = out(Bool());
         public final UInt totalCycles = out(UInt(64));
@@ -34,6 +35,8 @@ public final class SystolicSoc extends HwModule {
         public final UInt offchipBytesWritten = out(UInt(64));
         /** Off-chip bandwidth override in bytes/cycle (0 = the configured rate); no rebuild needed. */
         public final UInt offchipBandwidth = in(UInt(8));
+        public final UInt stopAfterComputes = in(UInt(32));
+        public final Bool stopHit = out(Bool());
     }
 
     public final SocIO io = io("io", new SocIO());
@@ -65,5 +68,7 @@ public final class SystolicSoc extends HwModule {
         connect(io.offchipBytesRead, offchip.io.bytesRead);
         connect(io.offchipBytesWritten, offchip.io.bytesWritten);
         connect(offchip.io.bandwidth, io.offchipBandwidth);
+        connect(core.io.stopAfterComputes, io.stopAfterComputes);
+        connect(io.stopHit, core.io.stopHit);
     }
 }

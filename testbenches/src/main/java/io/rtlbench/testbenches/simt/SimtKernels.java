@@ -58,10 +58,26 @@ public final class SimtKernels {
         return new Run<>(toInts(m.readGlobal(po, 4 * in.length)), r);
     }
 
+    /** Output tile edge of the GEMM kernels' work-groups (see the convention in kernels/gemm.c). */
+    public static final int GEMM_TILE = 16;
+
+    /** Work-groups of an M x N GEMM: one per 16 x 16 output tile, numbered row-major over the tiles. */
+    public static int gemmWorkGroups(int m, int n) { return ceil(m, GEMM_TILE) * ceil(n, GEMM_TILE); }
+
     /** C = A x B for INT8 A (M x K) and B (K x N), INT32 result (M x N). */
     public static Run<int[][]> gemm(SimtMachine m, byte[][] a, byte[][] b, long maxCycles) {
+        return gemm(m, a, b, 0, gemmWorkGroups(a.length, b.length == 0 ? 0 : b[0].length), maxCycles);
+    }
+
+    /**
+     * Work-groups [first, last) of C = A x B only (first == last: the launch alone); the other outputs
+     * of the returned C are 0.
+     */
+    public static Run<int[][]> gemm(SimtMachine m, byte[][] a, byte[][] b, int first, int last, long maxCycles) {
         int mm = a.length, k = b.length, n = k == 0 ? 0 : b[0].length;
         if (mm == 0 || k == 0 || n == 0) throw new IllegalArgumentException("GEMM dimensions must be positive");
+        if (first < 0 || last < first || last > gemmWorkGroups(mm, n))
+            throw new IllegalArgumentException("work-groups [" + first + ", " + last + ") outside the GEMM's " + gemmWorkGroups(mm, n));
         byte[] fa = new byte[mm * k], fb = new byte[k * n];
         for (int i = 0; i < mm; i++) {
             if (a[i].length != k) throw new IllegalArgumentException("A is " + mm + "x" + a[i].length + " but B has " + k + " rows");
@@ -70,12 +86,25 @@ public final class SimtKernels {
         for (int i = 0; i < k; i++) System.arraycopy(b[i], 0, fb, i * n, n);
         Session s = new Session(m, "gemm");
         long pa = s.put(fa), pb = s.put(fb), pc = s.alloc(4L * mm * n);
-        var r = s.run(maxCycles, pa, pb, pc, mm, k, n);
-        int[] flat = toInts(m.readGlobal(pc, 4 * mm * n));
+        var r = s.run(maxCycles, pa, pb, pc, mm, k, n, first, last);
         int[][] c = new int[mm][n];
-        for (int i = 0; i < mm; i++) System.arraycopy(flat, i * n, c[i], 0, n);
+        int tn = ceil(n, GEMM_TILE);
+        if (first == 0 && last == gemmWorkGroups(mm, n)) {
+            int[] flat = toInts(m.readGlobal(pc, 4 * mm * n));
+            for (int i = 0; i < mm; i++) System.arraycopy(flat, i * n, c[i], 0, n);
+            return new Run<>(c, r);
+        }
+        for (int w = first; w < last; w++) {  // read back only the rows the work-groups wrote
+            int i0 = w / tn * GEMM_TILE, j0 = w % tn * GEMM_TILE, cols = Math.min(GEMM_TILE, n - j0);
+            for (int i = i0; i < Math.min(mm, i0 + GEMM_TILE); i++) {
+                int[] row = toInts(m.readGlobal(pc + 4L * ((long) i * n + j0), 4 * cols));
+                System.arraycopy(row, 0, c[i], j0, cols);
+            }
+        }
         return new Run<>(c, r);
     }
+
+    static int ceil(int a, int b) { return (a + b - 1) / b; }
 
     /** One kernel launch: load, allocate, set arguments, run. */
     private static final class Session {

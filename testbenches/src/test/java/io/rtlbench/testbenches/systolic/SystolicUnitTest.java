@@ -51,9 +51,14 @@ class SystolicUnitTest {
         assertThrows(IllegalArgumentException.class, () -> Workload.parse("fft:8", 1));
         SystolicConfig tiny = new SystolicConfig(new SystolicConfig.Array(2, 2, Dataflow.WS), new SystolicConfig.Memories(64, 64),
                 io.rtlbench.rtl.mem.OffChipConfig.defaults(), 16);
-        var big = new GemmJob(new byte[64][64], new byte[64][64], null, null);
-        e = assertThrows(IllegalArgumentException.class, () -> SystolicCompiler.compile(tiny, big));
-        assertTrue(e.getMessage().contains("command memory holds 16"), e.getMessage());
+        // compilation ignores the command-memory depth; the requirements say what the host must build
+        var req = SystolicSizing.requirements(tiny, 64, 64, 64, false, false, WeightStructure.DENSE);
+        var p = SystolicCompiler.compile(tiny, new GemmJob(new byte[64][64], new byte[64][64], null, null));
+        assertEquals(p.commands().size(), req.commands());
+        assertEquals(p.image().size(), req.offchipBytes());
+        assertTrue(req.cmdDepth() >= req.commands() && req.applyTo(tiny).cmdDepth() == req.cmdDepth(), req.toString());
+        e = assertThrows(IllegalArgumentException.class, () -> new SystolicSizing.Requirements(2_000_000, 0).cmdDepth());
+        assertTrue(e.getMessage().contains("at most 1048576"), e.getMessage());
     }
 
     @Test void compilerEmitsOnlyBackwardWaits() {
