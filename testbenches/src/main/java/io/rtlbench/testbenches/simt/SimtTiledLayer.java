@@ -45,11 +45,18 @@ public final class SimtTiledLayer implements TiledLayer {
         return launchOnly;
     }
 
-    @Override public Measurement measure(int w, MetricProbe probe) {
-        Measurement one = launch(w, w + 1, probe), none = fixed(probe);
+    @Override public Measurement measure(int w, MetricProbe probe) { return difference(launch(w, w + 1, probe), fixed(probe)); }
+
+    /** Work-group w as the launch of [w - 1, w + 1) minus that of [w - 1, w): measured after its predecessor. */
+    @Override public Measurement measureLongWarmup(int w, MetricProbe probe) {
+        if (w == 0) return measure(w, probe);
+        return difference(launch(w - 1, w + 1, probe), launch(w - 1, w, probe));
+    }
+
+    private static Measurement difference(Measurement a, Measurement b) {
         Map<String, Double> m = new LinkedHashMap<>();
-        for (var e : one.metrics().entrySet()) m.put(e.getKey(), e.getValue() - none.metrics().getOrDefault(e.getKey(), 0.0));
-        return new Measurement(one.cycles() - none.cycles(), m, one.mismatch());
+        for (var e : a.metrics().entrySet()) m.put(e.getKey(), e.getValue() - b.metrics().getOrDefault(e.getKey(), 0.0));
+        return new Measurement(a.cycles() - b.cycles(), m, a.mismatch() != null ? a.mismatch() : b.mismatch());
     }
 
     @Override public Measurement full(MetricProbe probe) { return launch(0, tiles(), probe); }

@@ -155,15 +155,20 @@ public final class SystolicCompiler {
         for (Chunk c : pending) if (c.slot() == acc) { flushMvouts(); break; }  // its last tile must be stored first
         acc.pinnedUntil = lastFold;
         accOf.put(t.index(), acc);
-        int ready = acc.lastMvout;
-        if (bias) for (int i = 0; i * sched.map.mStep() < t.mLen(); i++)
+        accReady.put(t.index(), bias ? loadBias(t, acc) : acc.lastMvout);
+        return true;
+    }
+
+    /** Moves tile t's bias into every accumulator region of its slot; returns the last MVIN's number. */
+    private int loadBias(Tile t, Slot acc) {
+        int last = 0;
+        for (int i = 0; i * sched.map.mStep() < t.mLen(); i++)
             for (int j = 0; j * cfg.cols() < t.nLen(); j++) {
                 int rows = sched.map.dataflow() == SystolicConfig.Dataflow.WS ? Math.min(subRows, t.mLen() - i * subRows) : subRows;
                 int addr = cs.muted ? 0 : operands.biasRow(t.n0() + j * cfg.cols());
-                ready = cs.dma(operands.mvin(Cmd.Target.ACC, addr, acc.base + (i * sched.map.nSubs() + j) * subRows, rows, true), acc.lastWriter);
+                last = cs.dma(operands.mvin(Cmd.Target.ACC, addr, acc.base + (i * sched.map.nSubs() + j) * subRows, rows, true), acc.lastWriter);
             }
-        accReady.put(t.index(), ready);
-        return true;
+        return last;
     }
 
     private void compute(Fold g, Slot a, Slot b) {
@@ -199,6 +204,9 @@ public final class SystolicCompiler {
             }
         for (Slot s : accPool.slots) s.lastWriter = s.lastMvout = s.filledBy = 0;
         accReady.replaceAll((t, v) -> 0);
+        // tiles of the range whose accumulator was claimed while muted (lookahead) still need their bias
+        int first = emitted.get(0).tile();
+        if (bias) accOf.forEach((t, acc) -> { if (t >= first) accReady.put(t, loadBias(sched.tiles.get(t), acc)); });
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A GEMM on the systolic core as independent output tiles for the {@link io.rtlbench.testbenches.sampling.Sampler}.
- * Tile u is measured in a program of tiles u-1, u, u+1 ({@link SystolicCompiler#compileTiles}: the
+ * Tile u is measured in a program of tiles u-2 .. u+1 ({@link SystolicCompiler#compileTiles}: the
  * blocks the earlier tiles left resident are moved in first): from the completion of tile u-1's
  * last COMPUTE to that of tile u (breakpoints, {@link SystolicDriver.Breakpoints}), so its cycles
  * include the stores of tile u-1 and the loads for tile u+1 that overlap it, as in the full run. Tile
@@ -19,6 +19,9 @@ import java.util.Map;
  * weights); tiles 0 and N-1 alone. Every output of every emulated tile is checked against the golden model.
  */
 public final class SystolicTiledLayer implements TiledLayer {
+    /** Tiles emulated before the measured one (a DMA-bound pipeline needs two to reach its steady state). */
+    static final int WARMUP = 2;
+
     private final SystolicDriver driver;
     private final GemmJob job;
     private final WeightStructure structure;
@@ -35,7 +38,7 @@ public final class SystolicTiledLayer implements TiledLayer {
 
     @Override public int tiles() { return tiles.size(); }
 
-    @Override public double tilesPerMeasurement() { return 3; }
+    @Override public double tilesPerMeasurement() { return WARMUP + 2; }
 
     @Override public String stratum(int t) {
         if (t == 0) return "first";
@@ -44,10 +47,14 @@ public final class SystolicTiledLayer implements TiledLayer {
         return x.rows() + "x" + x.cols() + (x.m0() != prev.m0() ? " new-m" : "") + (x.n0() != prev.n0() ? " new-n" : "");
     }
 
-    @Override public Measurement measure(int u, MetricProbe probe) {
+    @Override public Measurement measure(int u, MetricProbe probe) { return measure(u, probe, WARMUP); }
+
+    @Override public Measurement measureLongWarmup(int u, MetricProbe probe) { return measure(u, probe, 2 * WARMUP); }
+
+    private Measurement measure(int u, MetricProbe probe, int warmup) {
         int n = tiles.size();
         if (n == 1) return full(probe);
-        int from = Math.max(0, u - 1), to = Math.min(n, u + 2);
+        int from = Math.max(0, u - warmup), to = Math.min(n, u + 2);
         SystolicProgram p = SystolicCompiler.compileTiles(driver.config(), job, structure, from, to);
         long[] stops = u == 0 ? new long[] {p.tileEnds().get(0)}
                 : u == n - 1 ? new long[] {p.tileEnds().get(u - 1 - from)}
@@ -81,6 +88,27 @@ public final class SystolicTiledLayer implements TiledLayer {
         SystolicDriver.Result r = driver.run(p, maxCycles);
         Map<String, Double> probed = probe.end(driver.simulator(), r.get("total_cycles"));
         return measurement(Map.of(), r.counters(), probed, check(p, r.c()));
+    }
+
+    /**
+     * The full run's own per-tile cycles, from breakpoints at every tile's end (element u: tile u's
+     * share as {@link #measure} defines it; the last element includes the final stores): the ground
+     * truth a sampled measurement of tile u estimates.
+     */
+    public long[] exactTileCycles() {
+        SystolicProgram p = SystolicCompiler.compile(driver.config(), job, structure);
+        long[] at = p.tileEnds().stream().mapToLong(Integer::longValue).toArray(), out = new long[at.length];
+        long[] last = {0};
+        SystolicDriver.Result r = driver.run(p, maxCycles, new SystolicDriver.Breakpoints() {
+            @Override public long[] computes() { return at; }
+            @Override public void reached(int i, long cycles, Simulator sim) {
+                long now = driver.counters().get("total_cycles");
+                out[i] = now - last[0];
+                last[0] = now;
+            }
+        });
+        out[at.length - 1] += r.get("total_cycles") - last[0];
+        return out;
     }
 
     private static Measurement measurement(Map<String, Long> start, Map<String, Long> end, Map<String, Double> probed, String mismatch) {

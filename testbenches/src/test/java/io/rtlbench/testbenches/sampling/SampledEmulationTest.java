@@ -84,6 +84,23 @@ class SampledEmulationTest {
         }
     }
 
+    /** A DMA-bound layer (bias moved in per tile): a tile measured alone takes what it takes inside the full run. */
+    @Test void systolicTileMeasurementsMatchTheFullRun() {
+        SystolicConfig base = SystolicConfig.of(16, 16, SystolicConfig.Dataflow.WS);
+        Random rnd = new Random(SEED);
+        GemmJob j = new GemmJob(GemmGolden.random(rnd, 3136, 64), GemmGolden.random(rnd, 64, 64), GemmGolden.randomBias(rnd, 64, 4000),
+                new Requant(3, 9, true));
+        try (SystolicDriver d = new SystolicDriver(SystolicSizing.requirements(base, j, WeightStructure.DENSE).applyTo(base))) {
+            SystolicTiledLayer layer = new SystolicTiledLayer(d, j, WeightStructure.DENSE, 50_000_000);
+            long[] exact = layer.exactTileCycles();
+            for (int u : new int[] {0, 1, 2, 3, exact.length / 2, exact.length - 2, exact.length - 1}) {
+                TiledLayer.Measurement m = layer.measure(u, MetricProbe.NONE);
+                System.out.printf("tile %d [%s]: full run %d cycles, measured alone %d%n", u, layer.stratum(u), exact[u], m.cycles());
+                assertTrue(m.mismatch() == null && m.cycles() == exact[u], "tile " + u + ": " + m + " vs " + exact[u] + " in the full run");
+            }
+        }
+    }
+
     @Test void simtLayers() {
         Random rnd = new Random(SEED);
         int[][] shapes = {{64, 64, 64}, {40, 96, 48}, {96, 32, 80}};
