@@ -1,16 +1,12 @@
 package io.rtlbench.emulator;
 
-import io.rtlbench.rtl.hw.Cache;
-import io.rtlbench.rtl.hw.Elaborated;
+import io.rtlbench.common.FileCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,12 +22,15 @@ import org.apache.commons.io.FileUtils;
  * Builds a design's emulator library: SV -> Verilator (--cc) -> generated tables -> make -> one
  * shared library per (design, variant), cached under {@code <cache>/emulator/<top>-<hash>/} where
  * the hash covers the SV text, the Verilator options, the harness sources and the tool versions.
- * Two JVMs building the same key are serialized by a file lock; results appear by atomic rename.
- * Verilator's runtime objects are built once per option set and reused.
+ * Entries are made once and atomically ({@link FileCache}); a failed build's files stay in
+ * {@code <entry>.failed/} with its log. A cached library is checked against the size and SHA-256
+ * recorded when it was built before it is loaded (a damaged entry is rebuilt, not mapped).
+ * Verilator's runtime objects are built once per option set and reused. Long phases print progress.
  */
 public final class EmulatorBuild {
     static final String HARNESS_VERSION = "4";
     private static final String RES = "/io/rtlbench/emulator/";
+    private static final String MANIFEST = "libdut.sha256";
     /**
      * Verilator's tuning flags, measured on the systolic SoC and the SIMT SoC (VerilatorOptionsBench;
      * see the commit that set them); {@code -Drtlbench.verilator.tuning="..."} replaces them (they are part
@@ -48,52 +47,71 @@ public final class EmulatorBuild {
 
     private EmulatorBuild() {}
 
-    public static Result build(Elaborated design, BuildOptions opts) {
-        return build(design, opts, Cache.dir());
+    public static Result build(Design design, BuildOptions opts) {
+        return build(design, opts, FileCache.root());
     }
 
     /** Builds with {@code cacheDir} as the cache root (the benchmark's cold build uses an empty one). */
-    public static Result build(Elaborated design, BuildOptions opts, Path cacheDir) {
+    public static Result build(Design design, BuildOptions opts, Path cacheDir) {
         long t0 = System.nanoTime();
         checkClock(design);
-        String key = key(design, opts);
         Path root = cacheDir.resolve("emulator");
-        Path dir = root.resolve(design.topName() + "-" + key);
+        Path dir = root.resolve(design.topName() + "-" + key(design, opts));
         Path lib = dir.resolve("libdut.so");
-        if (Files.exists(lib)) return new Result(lib, dir, true, secondsSince(t0));
-        // Threads of this JVM queue on a lock object; other JVMs on the file lock below.
-        synchronized (LOCKS.computeIfAbsent(dir.toAbsolutePath().toString(), k -> new Object())) {
-            return buildLocked(design, opts, root, dir, lib, t0);
+        if (Files.exists(dir)) {
+            String damage = verify(dir);
+            if (damage == null) return new Result(lib, dir, true, secondsSince(t0));
+            System.err.printf("[rtlbench] warning: cached emulator %s is damaged (%s); rebuilding it%n", dir, damage);
+            FileCache.delete(dir);
         }
-    }
-
-    private static final java.util.concurrent.ConcurrentHashMap<String, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static Result buildLocked(Elaborated design, BuildOptions opts, Path root, Path dir, Path lib, long t0) {
-        String key = dir.getFileName().toString();
+        Path failedLog = FileCache.failed(dir).resolve("build.log");
+        boolean[] built = {false};
         try {
-            Files.createDirectories(root);
-            try (FileChannel ch = FileChannel.open(root.resolve(key + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
-                if (Files.exists(lib)) return new Result(lib, dir, true, secondsSince(t0));
-                Path tmp = Files.createTempDirectory(root, "build-" + design.topName() + "-");
-                buildInto(tmp, design, opts, root);
-                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("emulator cache " + root + ": " + e.getMessage(), e);
+            FileCache.directory(dir, tmp -> {
+                buildInto(tmp, design, opts, cacheDir, failedLog);
+                built[0] = true;
+            });
+        } catch (UncheckedIOException e) {
+            throw new EmulatorException("emulator cache " + root + ": " + e.getMessage() + "; build log: " + failedLog, e);
         }
-        return new Result(lib, dir, false, secondsSince(t0));
+        return new Result(lib, dir, !built[0], secondsSince(t0));
     }
 
-    private static void checkClock(Elaborated design) {
+    /** Null when the entry's library has the size and hash recorded at build time, else what is wrong. */
+    static String verify(Path dir) {
+        try {
+            Path lib = dir.resolve("libdut.so"), manifest = dir.resolve(MANIFEST);
+            if (!Files.exists(manifest)) return "no " + MANIFEST;
+            if (!Files.exists(lib)) return "libdut.so is missing";
+            String[] want = Files.readString(manifest).trim().split(" ");
+            if (want.length != 2) return MANIFEST + " is malformed";
+            long size = Files.size(lib);
+            if (size != Long.parseLong(want[0])) return "libdut.so has " + size + " bytes, " + want[0] + " were written";
+            if (!sha256(lib).equals(want[1])) return "libdut.so's SHA-256 differs from the one recorded";
+            return null;
+        } catch (IOException | NumberFormatException e) {
+            return e.toString();
+        }
+    }
+
+    private static String sha256(Path f) throws IOException {
+        try (InputStream in = Files.newInputStream(f)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void checkClock(Design design) {
         if (!Pattern.compile("\\bclock\\b").matcher(topModuleText(design)).find())
             throw new EmulatorException("top module " + design.topName() + " has no 'clock' input; the emulator drives"
                     + " one clock named 'clock' (a Chisel Module has it)");
     }
 
-    private static String topModuleText(Elaborated d) {
+    private static String topModuleText(Design d) {
         Matcher m = Pattern.compile("(?ms)^module\\s+" + Pattern.quote(d.topName()) + "\\b.*?\\);").matcher(d.systemVerilog());
         if (!m.find()) throw new EmulatorException("module " + d.topName() + " not found in the SystemVerilog text");
         return m.group();
@@ -101,15 +119,17 @@ public final class EmulatorBuild {
 
     private static double secondsSince(long t0) { return (System.nanoTime() - t0) / 1e9; }
 
-    static String key(Elaborated design, BuildOptions opts) {
-        return hash(design.topName(), design.systemVerilog(), String.join(" ", VERILATOR_OPTS), String.join(" ", MAKE_OPTS),
+    static String key(Design design, BuildOptions opts) {
+        return FileCache.hash(design.topName(), design.systemVerilog(), String.join(" ", VERILATOR_OPTS), String.join(" ", MAKE_OPTS),
                 opts.tag(), HARNESS_VERSION, resource("harness.cpp"), resource("rbapi.h"), resource("rbvalues.h"), resource("rbtrace.h"),
-                Toolchain.verilatorVersion(), Toolchain.cxxVersion()).substring(0, 16);
+                Toolchain.verilatorVersion(), Toolchain.cxxVersion());
     }
 
-    private static void buildInto(Path dir, Elaborated design, BuildOptions opts, Path cacheRoot) throws IOException {
-        Path log = dir.resolve("build.log");
-        System.err.printf("[rtlbench] building emulator for %s (%s) in %s%n", design.topName(), opts.tag(), dir);
+    /** {@code shownLog}: where the log will be if the build fails (the entry's .failed folder). */
+    private static void buildInto(Path dir, Design design, BuildOptions opts, Path cacheRoot, Path shownLog) throws IOException {
+        Log log = new Log(dir.resolve("build.log"), shownLog, design.topName() + " (" + opts.tag() + ")");
+        System.err.printf("[rtlbench] building emulator for %s (%s); the first build of a design takes a minute or more%n",
+                design.topName(), opts.tag());
         Files.writeString(dir.resolve("dut.sv"), design.systemVerilog());
         DesignTables tables = new DesignTables(design.systemVerilog());
         Files.writeString(dir.resolve("rtlbench.vlt"), tables.verilatorConfig(opts.toggles()));
@@ -146,28 +166,22 @@ public final class EmulatorBuild {
         link.addAll(List.of("-pthread", "-latomic", "-Wl,--exclude-libs,ALL", "-Wl,-Bsymbolic"));
         run(link, obj, log, "link");
         FileUtils.deleteDirectory(obj.toFile());
+        Path lib = dir.resolve("libdut.so");
+        Files.writeString(dir.resolve(MANIFEST), Files.size(lib) + " " + sha256(lib) + "\n");
+        System.err.printf("[rtlbench] built emulator for %s (%s) in %.0f s%n", design.topName(), opts.tag(), log.seconds());
     }
 
     /** Verilator's own runtime (verilated.o, ...), compiled once per option set and reused. */
-    private static Path runtimeObjects(Path cacheRoot, Path obj, List<String> globals, BuildOptions opts, Path log) throws IOException {
-        Path root = cacheRoot.resolve("runtime");
-        Path dir = root.resolve(hash(Toolchain.verilatorVersion(), Toolchain.cxxVersion(), String.join(" ", VERILATOR_OPTS),
-                String.join(" ", MAKE_OPTS), String.valueOf(opts.trace()), String.join(",", globals)).substring(0, 16));
-        if (Files.exists(dir)) return dir;
-        Files.createDirectories(root);
-        List<String> make = new ArrayList<>(List.of("make", "-j" + Runtime.getRuntime().availableProcessors(), "-f", "Vdut.mk"));
-        for (String g : globals) make.add(g + ".o");
-        make.addAll(MAKE_OPTS);
-        run(make, obj, log, "Verilator runtime build");
-        Path tmp = Files.createTempDirectory(root, "tmp-");
-        for (String g : globals) Files.copy(obj.resolve(g + ".o"), tmp.resolve(g + ".o"));
-        try {
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException raced) {
-            FileUtils.deleteDirectory(tmp.toFile());  // another JVM built the same objects first
-            if (!Files.exists(dir)) throw raced;
-        }
-        return dir;
+    private static Path runtimeObjects(Path cacheRoot, Path obj, List<String> globals, BuildOptions opts, Log log) {
+        Path dir = cacheRoot.resolve("runtime").resolve(FileCache.hash(Toolchain.verilatorVersion(), Toolchain.cxxVersion(),
+                String.join(" ", VERILATOR_OPTS), String.join(" ", MAKE_OPTS), String.valueOf(opts.trace()), String.join(",", globals)));
+        return FileCache.directory(dir, tmp -> {
+            List<String> make = new ArrayList<>(List.of("make", "-j" + Runtime.getRuntime().availableProcessors(), "-f", "Vdut.mk"));
+            for (String g : globals) make.add(g + ".o");
+            make.addAll(MAKE_OPTS);
+            run(make, obj, log, "Verilator runtime build");
+            for (String g : globals) Files.copy(obj.resolve(g + ".o"), tmp.resolve(g + ".o"));
+        });
     }
 
     static List<String> globalObjects(String classesMk) {
@@ -181,27 +195,40 @@ public final class EmulatorBuild {
         return out;
     }
 
-    private static void run(List<String> cmd, Path cwd, Path log, String what) throws IOException {
-        Files.writeString(log, "$ " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8,
+    /** A build's log file, the path to name in messages, and a clock for progress lines. */
+    private record Log(Path file, Path shown, String what, long start) {
+        Log(Path file, Path shown, String what) { this(file, shown, what, System.nanoTime()); }
+        double seconds() { return (System.nanoTime() - start) / 1e9; }
+    }
+
+    private static void run(List<String> cmd, Path cwd, Log log, String what) throws IOException {
+        Files.writeString(log.file(), "$ " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Process p;
         try {
             p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile())).start();
         } catch (IOException e) {
             throw new EmulatorException(cmd.get(0) + " not found on PATH; " + Toolchain.INSTALL_HINT, e);
         }
         try {
-            if (!p.waitFor(30, TimeUnit.MINUTES)) { p.destroyForcibly(); throw new EmulatorException(what + " timed out; log: " + log); }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+            while (!p.waitFor(15, TimeUnit.SECONDS)) {
+                if (System.nanoTime() > deadline) {
+                    p.destroyForcibly();
+                    throw new EmulatorException(what + " timed out after 30 minutes; log: " + log.shown());
+                }
+                System.err.printf("[rtlbench]   %s: %s, %.0f s so far...%n", log.what(), what, log.seconds());
+            }
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new EmulatorException(what + " interrupted; log: " + log, e);
+            throw new EmulatorException(what + " interrupted; log: " + log.shown(), e);
         }
         if (p.exitValue() != 0) {
-            List<String> lines = Files.readAllLines(log);
+            List<String> lines = Files.readAllLines(log.file());
             String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-            throw new EmulatorException(what + " failed (exit " + p.exitValue() + "); full log: " + log + "\n" + tail);
+            throw new EmulatorException(what + " failed (exit " + p.exitValue() + "); full log: " + log.shown() + "\n" + tail);
         }
     }
 
@@ -211,19 +238,6 @@ public final class EmulatorBuild {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static String hash(String... parts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String p : parts) {
-                md.update(p.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,12 +3,11 @@ package io.rtlbench.emulator;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-import io.rtlbench.rtl.hw.Cache;
+import io.rtlbench.common.FileCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -60,32 +59,31 @@ final class NativeApi {
 
     private static Path dispatchLibrary() {
         String src = EmulatorBuild.resource("dispatch.c"), hdr = EmulatorBuild.resource("rbapi.h");
-        Path dir = Cache.dir().resolve("emulator").resolve("dispatch-"
-                + EmulatorBuild.hash(src, hdr, Toolchain.cxxVersion()).substring(0, 16));
-        Path lib = dir.resolve("librbdispatch.so");
-        if (Files.exists(lib)) return lib;
+        Path dir = FileCache.root().resolve("emulator").resolve("dispatch-" + FileCache.hash(src, hdr, Toolchain.cxxVersion()));
+        Path log = FileCache.failed(dir).resolve("build.log");
         try {
-            Files.createDirectories(dir.getParent());
-            Path tmp = Files.createTempDirectory(dir.getParent(), "dispatch-tmp-");
-            Files.writeString(tmp.resolve("dispatch.c"), src);
-            Files.writeString(tmp.resolve("rbapi.h"), hdr);
-            Process p = new ProcessBuilder(List.of("gcc", "-O2", "-fPIC", "-shared", "-o", "librbdispatch.so", "dispatch.c"))
-                    .directory(tmp.toFile()).redirectErrorStream(true)
-                    .redirectOutput(tmp.resolve("build.log").toFile()).start();
-            if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0)
-                throw new EmulatorException("building the JNA dispatch library failed; log: " + tmp.resolve("build.log"));
-            try {
-                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException raced) {
-                if (!Files.exists(lib)) throw raced;  // else another JVM won the race: use its copy
-            }
-            return lib;
-        } catch (IOException e) {
-            throw new EmulatorException("gcc not usable for the dispatch library (" + e.getMessage() + "); "
-                    + Toolchain.INSTALL_HINT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted", e));
+            FileCache.directory(dir, tmp -> {
+                Files.writeString(tmp.resolve("dispatch.c"), src);
+                Files.writeString(tmp.resolve("rbapi.h"), hdr);
+                Process p;
+                try {
+                    p = new ProcessBuilder(List.of("gcc", "-O2", "-fPIC", "-shared", "-o", "librbdispatch.so", "dispatch.c"))
+                            .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("build.log").toFile()).start();
+                } catch (IOException e) {
+                    throw new EmulatorException("gcc not found on PATH (needed for the JNA dispatch library); " + Toolchain.INSTALL_HINT, e);
+                }
+                try {
+                    if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0)
+                        throw new EmulatorException("building the JNA dispatch library failed; log: " + log);
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                    throw new EmulatorException("interrupted while building the JNA dispatch library", e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new EmulatorException("cannot build the JNA dispatch library in " + dir + ": " + e.getMessage(), e);
         }
+        return dir.resolve("librbdispatch.so");
     }
 }

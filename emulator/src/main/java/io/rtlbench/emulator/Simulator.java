@@ -3,8 +3,7 @@ package io.rtlbench.emulator;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-import io.rtlbench.rtl.hw.Cache;
-import io.rtlbench.rtl.hw.Elaborated;
+import io.rtlbench.common.FileCache;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
  * simulators (of the same or different designs) may live in one JVM. Close it to free native memory.
  */
 public final class Simulator implements AutoCloseable {
-    private final Elaborated design;
+    private final Design design;
     private final BuildOptions options;
     private final EmulatorBuild.Result build;
     private Pointer handle;
@@ -32,7 +31,7 @@ public final class Simulator implements AutoCloseable {
     private final Map<String, Signal> memories = new LinkedHashMap<>();
     private final List<Counter> counters = new ArrayList<>();
 
-    private Simulator(Elaborated design, BuildOptions options, Path cacheDir) {
+    private Simulator(Design design, BuildOptions options, Path cacheDir) {
         this.design = design;
         this.options = options;
         this.build = EmulatorBuild.build(design, options, cacheDir);
@@ -58,16 +57,16 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** Builds (or takes from the cache) the plain emulator of {@code design} and starts it. */
-    public static Simulator create(Elaborated design) { return create(design, BuildOptions.PLAIN); }
+    public static Simulator create(Design design) { return create(design, BuildOptions.PLAIN); }
 
-    public static Simulator create(Elaborated design, BuildOptions options) { return new Simulator(design, options, Cache.dir()); }
+    public static Simulator create(Design design, BuildOptions options) { return new Simulator(design, options, FileCache.root()); }
 
-    /** As {@link #create(Elaborated, BuildOptions)} with another cache root (e.g. an empty one for a cold build). */
-    public static Simulator create(Elaborated design, BuildOptions options, Path cacheDir) {
+    /** As {@link #create(Design, BuildOptions)} with another cache root (e.g. an empty one for a cold build). */
+    public static Simulator create(Design design, BuildOptions options, Path cacheDir) {
         return new Simulator(design, options, cacheDir);
     }
 
-    public Elaborated design() { return design; }
+    public Design design() { return design; }
     public BuildOptions options() { return options; }
     /** How the library was obtained: path, cache hit or not, seconds spent. */
     public EmulatorBuild.Result build() { return build; }
@@ -237,7 +236,18 @@ public final class Simulator implements AutoCloseable {
      */
     public void traceScopes(List<String> scopes) {
         if (!options.trace()) throw new EmulatorException("tracing needs a trace build: Simulator.create(design, new BuildOptions(true, ...))");
+        var instances = new SvScan(design.systemVerilog()).instances(design.topName()).keySet();
         for (String scope : scopes) {
+            String rel = scope.startsWith("TOP." + design.topName() + ".") ? scope.substring(5 + design.topName().length()) : scope;
+            if (!scope.equals("TOP") && !scope.equals("TOP." + design.topName()) && !instances.contains(rel)) {
+                String parent = rel.contains(".") ? rel.substring(0, rel.lastIndexOf('.')) : "";
+                while (!parent.isEmpty() && !instances.contains(parent))
+                    parent = parent.contains(".") ? parent.substring(0, parent.lastIndexOf('.')) : "";
+                String prefix = parent.isEmpty() ? "" : parent + ".";
+                List<String> near = instances.stream().filter(i -> i.startsWith(prefix) && i.indexOf('.', prefix.length()) < 0).sorted().limit(12).toList();
+                throw new EmulatorException("scope '" + scope + "' is not an instance of " + design.topName() + "; "
+                        + (parent.isEmpty() ? "top-level instances: " : "instances in " + parent + ": ") + String.join(", ", near));
+            }
             String full = scope.startsWith("TOP") ? scope : "TOP." + design.topName() + "." + scope;
             if (NativeApi.rb_trace_scope(h(), full) != 0) throw new EmulatorException(NativeApi.rb_last_error(h()));
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rtlbench.rtl.hw.Elaborated;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildCacheTest {
     @TempDir Path cache;
 
-    static Elaborated counter(int width) {
-        return new Elaborated("Cnt", "module Cnt(input clock, input reset, output [" + (width - 1) + ":0] q);\n"
+    static Design counter(int width) {
+        return new Design("Cnt", "module Cnt(input clock, input reset, output [" + (width - 1) + ":0] q);\n"
                 + "  reg [" + (width - 1) + ":0] r;\n  always @(posedge clock) r <= reset ? 0 : r + 1;\n"
                 + "  assign q = r;\nendmodule\n");
     }
@@ -36,11 +35,37 @@ class BuildCacheTest {
     }
 
     @Test void brokenVerilogReportsTheLogPath() {
-        var bad = new Elaborated("Bad", "module Bad(input clock, output q);\n assign q = nosuchsignal;\nendmodule\n");
+        var bad = new Design("Bad", "module Bad(input clock, output q);\n assign q = nosuchsignal;\nendmodule\n");
         var e = org.junit.jupiter.api.Assertions.assertThrows(EmulatorException.class,
                 () -> EmulatorBuild.build(bad, BuildOptions.PLAIN, cache));
         assertTrue(e.getMessage().contains("Verilator failed") && e.getMessage().contains("build.log")
                 && e.getMessage().contains("nosuchsignal"), e.getMessage());
+    }
+
+    @Test void aDamagedEntryIsRebuiltNotLoaded() throws Exception {
+        var first = EmulatorBuild.build(counter(7), BuildOptions.PLAIN, cache);
+        Path lib = first.library();
+        byte[] whole = Files.readAllBytes(lib);
+        Files.write(lib, java.util.Arrays.copyOf(whole, whole.length / 2));  // a build cut short, or a full disk
+        assertTrue(EmulatorBuild.verify(first.directory()).contains("bytes"), EmulatorBuild.verify(first.directory()));
+        try (Simulator sim = Simulator.create(counter(7), BuildOptions.PLAIN, cache)) {
+            assertFalse(sim.build().cached(), "the damaged entry is rebuilt");
+            sim.reset(1);
+            sim.step(3);
+            assertEquals(3, sim.peek("q"));
+        }
+        assertEquals(null, EmulatorBuild.verify(first.directory()));
+    }
+
+    @Test void aFailedBuildKeepsItsLogAndLeavesNoTemporaries() throws Exception {
+        var bad = new Design("Bad2", "module Bad2(input clock, output q);\n assign q = missing;\nendmodule\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(EmulatorException.class,
+                () -> EmulatorBuild.build(bad, BuildOptions.PLAIN, cache));
+        Path log = Path.of(e.getMessage().replaceAll("(?s).*full log: (\\S+).*", "$1"));
+        assertTrue(Files.readString(log).contains("missing"), "the named log exists and holds the error: " + log);
+        try (Stream<Path> left = Files.list(cache.resolve("emulator"))) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList());
+        }
     }
 
     @Test void twoJvmsBuildingTheSameDesignAgree() throws Exception {

@@ -1,15 +1,12 @@
 package io.rtlbench.tools;
 
+import io.rtlbench.testbenches.demo.MacGridDriver;
+import io.rtlbench.tools.json.JsonFiles;
+import io.rtlbench.tools.cli.UserError;
 import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.emulator.Simulator;
-import io.rtlbench.rtl.demo.MacGrid;
-import io.rtlbench.rtl.demo.MacGridConfig;
-import io.rtlbench.rtl.hw.Elaborator;
-import io.rtlbench.testbenches.demo.MacGridDriver;
 import io.rtlbench.testbenches.demo.MatMulGolden;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,11 +39,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--to", defaultValue = "2000", description = "end cycle (exclusive) of the VCD window (default ${DEFAULT-VALUE})")
     long vcdTo;
 
+    /** The demo's JSON. */
+    record Result(String design, boolean verified, int products, long macs, long totalCycles, long seed) {}
+
     @Override public Integer call() {
-        if (k < 1 || count < 1) throw new Main.UserError("--k and --count must be >= 1");
-        MacGridConfig cfg = new MacGridConfig(rows, cols);
+        if (k < 1 || count < 1) throw new UserError("--k and --count must be >= 1");
+        JsonFiles.checkTarget(json);
+        if (vcd != null) JsonFiles.checkTarget(vcd);
         long t0 = System.nanoTime();
-        var design = Elaborator.elaborate(() -> new MacGrid(cfg));
+        var design = MacGridDriver.design(rows, cols);
         double elaborateS = (System.nanoTime() - t0) / 1e9;
         Random rnd = new Random(seed);
         int verified = 0;
@@ -54,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (Simulator sim = Simulator.create(design, vcd == null ? BuildOptions.PLAIN : new BuildOptions(true, false))) {
             if (vcd != null) sim.traceWindow(vcd, vcdFrom, vcdTo);
             sim.reset(2);
-            MacGridDriver driver = new MacGridDriver(sim, cfg);
+            MacGridDriver driver = new MacGridDriver(sim, rows, cols);
             for (int n = 0; n < count; n++) {
                 byte[][] a = MatMulGolden.random(rnd, rows, k), b = MatMulGolden.random(rnd, k, cols);
                 String mismatch = MatMulGolden.firstMismatch(MatMulGolden.multiply(a, b), driver.multiply(a, b));
@@ -73,16 +74,8 @@ public final class DemoCommand implements Callable<Integer> {
                 sim.traceClose();
                 System.out.printf("VCD of cycles %d..%d: %s (try: rtlbench wave list %s)%n", vcdFrom, Math.min(vcdTo, sim.cycle()) - 1, vcd, vcd);
             }
-            if (json != null) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("design", "MacGrid " + rows + "x" + cols);
-                out.put("verified", true);
-                out.put("products", verified);
-                out.put("macs", (long) verified * rows * cols * k);
-                out.put("total_cycles", cycles);
-                out.put("seed", seed);
-                Json.writeFile(json, out);
-            }
+            if (json != null) JsonFiles.write(json, new Result("MacGrid " + rows + "x" + cols, true, verified, (long) verified * rows * cols * k,
+                    cycles, seed));
         }
         return 0;
     }

@@ -1,21 +1,19 @@
 package io.rtlbench.tools;
 
+import io.rtlbench.testbenches.demo.MacGridDriver;
+import io.rtlbench.tools.json.JsonFiles;
+import io.rtlbench.tools.cli.UserError;
 import io.rtlbench.emulator.Batch;
 import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.emulator.EmulatorBuild;
 import io.rtlbench.emulator.Signal;
 import io.rtlbench.emulator.Simulator;
-import io.rtlbench.rtl.demo.MacGrid;
-import io.rtlbench.rtl.demo.MacGridConfig;
-import io.rtlbench.rtl.hw.Elaborated;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.emulator.Design;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.FileUtils;
@@ -47,9 +45,9 @@ public final class EmulatorBench implements Callable<Integer> {
     Path json;
 
     @Override public Integer call() throws IOException {
-        if (cycles < chunk || rounds < 1 || perCycleCycles < 1) throw new Main.UserError("need --cycles >= --chunk, --rounds >= 1");
-        MacGridConfig cfg = new MacGridConfig(rows, cols);
-        Elaborated design = Elaborator.elaborate(() -> new MacGrid(cfg));
+        if (cycles < chunk || rounds < 1 || perCycleCycles < 1) throw new UserError("need --cycles >= --chunk, --rounds >= 1");
+        Design design = MacGridDriver.design(rows, cols);
+        JsonFiles.checkTarget(json);
         Path coldCache = Files.createTempDirectory("rtlbench-cold-cache-");
         try {
             System.out.printf("cold build of MacGrid %dx%d (empty cache %s)...%n", rows, cols, coldCache);
@@ -58,11 +56,9 @@ public final class EmulatorBench implements Callable<Integer> {
             if (!hit.cached()) throw new IllegalStateException("second build was not a cache hit");
             double cached = hit.seconds();
             try (Simulator sim = Simulator.create(design, BuildOptions.PLAIN, coldCache)) {
-                Map<String, Object> out = measure(sim, cfg);
-                out.put("cold_build_s", cold);
-                out.put("cached_build_s", cached);
+                Result out = measure(sim, cold, cached);
                 print(out);
-                if (json != null) Json.writeFile(json, out);
+                if (json != null) JsonFiles.write(json, out);
             }
         } finally {
             FileUtils.deleteDirectory(coldCache.toFile());
@@ -70,11 +66,15 @@ public final class EmulatorBench implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> measure(Simulator sim, MacGridConfig cfg) {
+    /** Cycles per second of each way of driving the emulator; build times in seconds. */
+    record Result(String design, int inputsPerCycle, int outputsPerCycle, double perCycleJna, double batchedJna, double nativeLoop,
+                  double ratio, long simulatedCycles, long checksum, double coldBuildS, double cachedBuildS) {}
+
+    private Result measure(Simulator sim, double cold, double cached) {
         List<String> in = new ArrayList<>(), out = new ArrayList<>();
-        for (int i = 0; i < cfg.rows(); i++) in.add("io_a_" + i);
-        for (int j = 0; j < cfg.cols(); j++) in.add("io_b_" + j);
-        for (int j = 0; j < cfg.cols(); j++) out.add("io_acc_" + ((cfg.rows() - 1) * cfg.cols() + j));  // bottom row
+        for (int i = 0; i < rows; i++) in.add("io_a_" + i);
+        for (int j = 0; j < cols; j++) in.add("io_b_" + j);
+        for (int j = 0; j < cols; j++) out.add("io_acc_" + ((rows - 1) * cols + j));  // bottom row
         sim.reset(2);
         Random rnd = new Random(7);
         try (Batch batch = sim.batch(in, out, chunk)) {
@@ -106,27 +106,18 @@ public final class EmulatorBench implements Callable<Integer> {
             }
             double perCycle = perCycleCycles / ((System.nanoTime() - t0) / 1e9);
 
-            Map<String, Object> res = new LinkedHashMap<>();
-            res.put("design", "MacGrid " + cfg.rows() + "x" + cfg.cols());
-            res.put("inputs_per_cycle", in.size());
-            res.put("outputs_per_cycle", out.size());
-            res.put("per_cycle_jna", perCycle);
-            res.put("batched_jna", batched);
-            res.put("native", nat);
-            res.put("ratio", batched / nat);
-            res.put("simulated_cycles", simulated);
-            res.put("checksum", checksum);
-            return res;
+            return new Result("MacGrid " + rows + "x" + cols, in.size(), out.size(), perCycle, batched, nat, batched / nat, simulated,
+                    checksum, cold, cached);
         }
     }
 
-    private static void print(Map<String, Object> r) {
-        System.out.printf("%s, %s inputs and %s outputs per cycle%n", r.get("design"), r.get("inputs_per_cycle"), r.get("outputs_per_cycle"));
-        System.out.printf("  (a) per-cycle poke/step/peek via JNA : %,12.0f cycles/s%n", (double) r.get("per_cycle_jna"));
-        System.out.printf("  (b) batched JNA                      : %,12.0f cycles/s%n", (double) r.get("batched_jna"));
-        System.out.printf("  (c) native C++ loop                  : %,12.0f cycles/s%n", (double) r.get("native"));
-        System.out.printf("  ratio (b)/(c)                        : %12.3f%n", (double) r.get("ratio"));
-        System.out.printf("  cold build                           : %12.2f s%n", (double) r.get("cold_build_s"));
-        System.out.printf("  cached build (hash hit)              : %12.4f s%n", (double) r.get("cached_build_s"));
+    private static void print(Result r) {
+        System.out.printf("%s, %s inputs and %s outputs per cycle%n", r.design(), r.inputsPerCycle(), r.outputsPerCycle());
+        System.out.printf("  (a) per-cycle poke/step/peek via JNA : %,12.0f cycles/s%n", r.perCycleJna());
+        System.out.printf("  (b) batched JNA                      : %,12.0f cycles/s%n", r.batchedJna());
+        System.out.printf("  (c) native C++ loop                  : %,12.0f cycles/s%n", r.nativeLoop());
+        System.out.printf("  ratio (b)/(c)                        : %12.3f%n", r.ratio());
+        System.out.printf("  cold build                           : %12.2f s%n", r.coldBuildS());
+        System.out.printf("  cached build (hash hit)              : %12.4f s%n", r.cachedBuildS());
     }
 }

@@ -1,18 +1,15 @@
 package io.rtlbench.tools;
 
+import io.rtlbench.testbenches.demo.MacGridDriver;
+import io.rtlbench.tools.json.JsonFiles;
 import io.rtlbench.emulator.Batch;
 import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.emulator.Simulator;
-import io.rtlbench.rtl.demo.MacGrid;
-import io.rtlbench.rtl.demo.MacGridConfig;
-import io.rtlbench.rtl.hw.Elaborated;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.emulator.Design;
 import io.rtlbench.tools.energy.GateCounts;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,9 +34,13 @@ public final class EnergyBench implements Callable<Integer> {
     @Option(names = "--json", description = "write the results as JSON to this file")
     Path json;
 
+    /** Cycles per second of the plain and the toggle-counting build; Yosys times in seconds. */
+    record Result(String design, int counters, double plainCyclesPerS, double countingCyclesPerS, double slowdown, double yosysColdS,
+                  double yosysCachedS) {}
+
     @Override public Integer call() {
-        MacGridConfig cfg = new MacGridConfig(rows, cols);
-        Elaborated design = Elaborator.elaborate(() -> new MacGrid(cfg));
+        Design design = MacGridDriver.design(rows, cols);
+        JsonFiles.checkTarget(json);
         List<String> in = new ArrayList<>(), out = new ArrayList<>();
         for (int i = 0; i < rows; i++) in.add("io_a_" + i);
         for (int j = 0; j < cols; j++) in.add("io_b_" + j);
@@ -68,27 +69,21 @@ public final class EnergyBench implements Callable<Integer> {
             double[] cold = new double[1], cached = new double[1];
             GateCounts.of(withFreshSalt(design), cold);
             GateCounts.of(withFreshSalt(design), cached);
-            Map<String, Object> res = new LinkedHashMap<>();
-            res.put("design", "MacGrid " + rows + "x" + cols);
-            res.put("counters", counting.counters().size());
-            res.put("plain_cycles_per_s", simulated / (plainNs / 1e9));
-            res.put("counting_cycles_per_s", simulated / (countNs / 1e9));
-            res.put("slowdown", (double) countNs / plainNs);
-            res.put("yosys_cold_s", cold[0]);
-            res.put("yosys_cached_s", cached[0]);
-            System.out.printf("%s, %d activity counters%n", res.get("design"), counting.counters().size());
-            System.out.printf("  plain build          : %,12.0f cycles/s%n", (double) res.get("plain_cycles_per_s"));
-            System.out.printf("  toggle-counting build: %,12.0f cycles/s%n", (double) res.get("counting_cycles_per_s"));
-            System.out.printf("  slowdown             : %12.2fx%n", (double) res.get("slowdown"));
+            Result res = new Result("MacGrid " + rows + "x" + cols, counting.counters().size(), simulated / (plainNs / 1e9),
+                    simulated / (countNs / 1e9), (double) countNs / plainNs, cold[0], cached[0]);
+            System.out.printf("%s, %d activity counters%n", res.design(), res.counters());
+            System.out.printf("  plain build          : %,12.0f cycles/s%n", res.plainCyclesPerS());
+            System.out.printf("  toggle-counting build: %,12.0f cycles/s%n", res.countingCyclesPerS());
+            System.out.printf("  slowdown             : %12.2fx%n", res.slowdown());
             System.out.printf("  yosys gate counts    : %12.2f s cold, %.4f s cached%n", cold[0], cached[0]);
-            if (json != null) Json.writeFile(json, res);
+            if (json != null) JsonFiles.write(json, res);
             return 0;
         }
     }
 
     /** The same design with a unique comment, so the Yosys cache misses once (a cold measurement). */
-    private static Elaborated withFreshSalt(Elaborated d) {
-        return new Elaborated(d.topName(), d.systemVerilog() + "\n// bench " + SALT + "\n");
+    private static Design withFreshSalt(Design d) {
+        return d.salted("bench " + SALT);
     }
 
     private static final long SALT = System.nanoTime();

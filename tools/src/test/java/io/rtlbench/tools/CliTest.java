@@ -48,13 +48,4 @@ class CliTest {
         assertEquals(2, run(err, "demo", "--rows", "0"));
         assertTrue(err.toString().contains("1..64"), err.toString());
     }
-
-    @Test void jsonWriterEscapesAndNests() {
-        var m = new java.util.LinkedHashMap<String, Object>();
-        m.put("s", "a\"b\n");
-        m.put("list", java.util.List.of(1, 2.5, true));
-        m.put("nested", java.util.Map.of("x", 3));
-        String j = Json.write(m);
-        assertTrue(j.contains("\"s\": \"a\\\"b\\n\"") && j.contains("2.5") && j.contains("\"x\": 3"), j);
-    }
 }

@@ -5,6 +5,7 @@ import static io.rtlbench.rtl.hw.Hw.*;
 import chisel3.Bool;
 import chisel3.SInt;
 import chisel3.Vec;
+import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwBundle;
 import io.rtlbench.rtl.hw.HwModule;
 
@@ -36,7 +37,7 @@ public final class MacGrid extends HwModule {
         MacPe[][] pe = new MacPe[cfg.rows()][cfg.cols()];
         for (int i = 0; i < cfg.rows(); i++) {
             for (int j = 0; j < cfg.cols(); j++) {
-                MacPe p = pe[i][j] = instance("pe_" + i + "_" + j, MacPe::new);
+                MacPe p = pe[i][j] = instance("pe_" + i + "_" + j, EnergyRole.COMPUTE, MacPe::new);
                 connect(p.io.a, j == 0 ? io.a.apply(i) : pe[i][j - 1].io.aOut);
                 connect(p.io.b, i == 0 ? io.b.apply(j) : pe[i - 1][j].io.bOut);
                 connect(p.io.clear, io.clear);

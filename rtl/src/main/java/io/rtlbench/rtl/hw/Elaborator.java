@@ -20,15 +20,16 @@ public final class Elaborator {
     public static synchronized Elaborated elaborate(Supplier<? extends RawModule> top) {
         RawModule[] made = new RawModule[1];
         String[] chiselArgs = {"--firtool-binary-path", Firtool.binary().toString()};
-        String sv;
-        try {
-            sv = ChiselStage$.MODULE$.emitSystemVerilog(() -> made[0] = top.get(), chiselArgs, FIRTOOL_OPTS);
-        } catch (Exception e) {
-            throw ElaborationException.of(e);
-        }
-        int cut = sv.indexOf("// ----- 8< -----");
-        if (cut >= 0) sv = sv.substring(0, cut);
-        return new Elaborated(made[0].name(), sv);
+        String[] sv = new String[1];
+        var roles = Hierarchy.record(() -> {
+            try {
+                sv[0] = ChiselStage$.MODULE$.emitSystemVerilog(() -> made[0] = top.get(), chiselArgs, FIRTOOL_OPTS);
+            } catch (Exception e) {
+                throw ElaborationException.of(e);
+            }
+        });
+        int cut = sv[0].indexOf("// ----- 8< -----");
+        return new Elaborated(made[0].name(), cut >= 0 ? sv[0].substring(0, cut) : sv[0], roles);
     }
 
     /** The CHIRRTL (FIRRTL text before firtool) of a design: source locators point at the Java lines. */

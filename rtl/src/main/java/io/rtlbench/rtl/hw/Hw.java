@@ -105,17 +105,27 @@ public final class Hw {
         m.suggestName(() -> name);
         return m;
     }
+    /** Combinational-read memory with an energy role (e.g. a register file, a command memory). */
+    public static <T extends Data> Mem<T> mem(String name, int depth, T type, EnergyRole role) {
+        Hierarchy.tag(name, role);
+        return mem(name, depth, type);
+    }
     /** Memory with one-cycle read latency (an SRAM macro). */
     public static <T extends Data> SyncReadMem<T> syncMem(String name, int depth, T type) {
         SyncReadMem<T> m = SyncReadMem$.MODULE$.do_apply(depth, type, Src.here());
         m.suggestName(() -> name);
         return m;
     }
-    /** A child module instance. */
+    /** A child module instance; it inherits its parent's energy role. */
     public static <T extends BaseModule> T instance(String name, Supplier<T> gen) {
-        T m = chisel3.Module$.MODULE$.do_apply(gen::get, Src.here());
+        T m = Hierarchy.enter(name, () -> chisel3.Module$.MODULE$.do_apply(gen::get, Src.here()));
         m.suggestName(() -> name);
         return m;
+    }
+    /** A child module instance whose logic (and everything inside it without a role of its own) is charged as {@code role}. */
+    public static <T extends BaseModule> T instance(String name, EnergyRole role, Supplier<T> gen) {
+        Hierarchy.tag(name, role);
+        return instance(name, gen);
     }
 
     // ---- connections and memories -----------------------------------------------------------

@@ -8,6 +8,7 @@ import chisel3.Bool;
 import chisel3.Mem;
 import chisel3.UInt;
 import chisel3.Vec;
+import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwModule;
 import io.rtlbench.rtl.simt.SimtIsa.Kind;
 import java.util.ArrayList;
@@ -36,13 +37,13 @@ public final class SimtCore extends HwModule {
         io = io("io", new SimtCoreIO(cfg));
         int w = cfg.warps(), t = cfg.threads(), wb = cfg.warpBits();
         List<Mem<UInt>> rf = new ArrayList<>();
-        for (int l = 0; l < t; l++) rf.add(mem("rf" + l, cfg.regWords(), UInt(32)));
+        for (int l = 0; l < t; l++) rf.add(mem("rf" + l, cfg.regWords(), UInt(32), EnergyRole.REGFILE));
 
         WarpControl ctl = instance("ctl", () -> new WarpControl(cfg));
         Lsu lsu = instance("lsu", () -> new Lsu(cfg));
         forward(lsu.io.mem, io.mem);
         Scheduler sched = instance("sched", () -> new Scheduler(cfg));
-        FetchUnit fetch = instance("fetch", () -> new FetchUnit(cfg));
+        FetchUnit fetch = instance("fetch", EnergyRole.INSTRUCTION, () -> new FetchUnit(cfg));
         connect(fetch.io.loadWrite, io.imemWrite);
         connect(fetch.io.loadAddr, io.imemWriteAddr);
         connect(fetch.io.loadData, io.imemWriteData);
@@ -51,8 +52,8 @@ public final class SimtCore extends HwModule {
         connect(fetch.io.pc, ctl.io.pc);
         connect(fetch.io.redirect, ctl.io.redirect);
         connect(fetch.io.redirectWarp, ctl.io.exWarp);
-        PerfCounters perf = instance("perf", () -> new PerfCounters(cfg));
-        Divider divider = instance("divider", () -> new Divider(cfg));
+        PerfCounters perf = instance("perf", EnergyRole.EXTERNAL, () -> new PerfCounters(cfg));
+        Divider divider = instance("divider", EnergyRole.COMPUTE, () -> new Divider(cfg));
 
         // ---- ISSUE ----------------------------------------------------------------------------------
         Bool exValid = regInit("exValid", lit(false));
@@ -101,7 +102,7 @@ public final class SimtCore extends HwModule {
         });
 
         // ---- EXECUTE ------------------------------------------------------------------------------
-        Decoder dec = instance("dec", Decoder::new);
+        Decoder dec = instance("dec", EnergyRole.INSTRUCTION, Decoder::new);
         connect(dec.io.inst, exInst);
         UInt kind = dec.io.kind;
         Bool isJump = or(isKind(kind, Kind.JAL), isKind(kind, Kind.JALR));
@@ -111,7 +112,7 @@ public final class SimtCore extends HwModule {
         List<Bool> conds = new ArrayList<>();
         for (int l = 0; l < t; l++) {
             final int ll = l;
-            Lane lane = instance("lane" + l, Lane::new);
+            Lane lane = instance("lane" + l, EnergyRole.COMPUTE, Lane::new);
             connect(lane.io.fn, dec.io.alu);
             connect(lane.io.funct3, dec.io.funct3);
             connect(lane.io.a, mux(pcOperand, exPc, exA.apply(l)));

@@ -2,6 +2,7 @@ package io.rtlbench.rtl.simt;
 
 import static io.rtlbench.rtl.hw.Hw.*;
 
+import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwModule;
 import io.rtlbench.rtl.mem.OffChipMemory;
 
@@ -17,7 +18,7 @@ public final class SimtSoc extends HwModule {
     public SimtSoc(SimtConfig cfg) {
         io = io("io", new SimtSocIO(cfg));
         SimtCore core = instance("core", () -> new SimtCore(cfg));
-        OffChipMemory offchip = instance("offchip", () -> new OffChipMemory(cfg.offchip()));
+        OffChipMemory offchip = instance("offchip", EnergyRole.EXTERNAL, () -> new OffChipMemory(cfg.offchip()));
         SimtUtil.forward(core.io.mem, offchip.io.port);
         connect(io.bytesRead, offchip.io.bytesRead);
         connect(io.bytesWritten, offchip.io.bytesWritten);

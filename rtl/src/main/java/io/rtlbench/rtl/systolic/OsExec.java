@@ -5,6 +5,7 @@ import static io.rtlbench.rtl.hw.Ops.*;
 
 import chisel3.Bool;
 import chisel3.UInt;
+import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwModule;
 
 /**
@@ -24,7 +25,7 @@ public final class OsExec extends HwModule {
     public OsExec(SystolicConfig.Array cfg) {
         io = io("io", new ExecIO(cfg));
         int rows = cfg.rows(), cols = cfg.cols();
-        OsMesh mesh = instance("mesh", () -> new OsMesh(cfg));
+        OsMesh mesh = instance("mesh", EnergyRole.COMPUTE, () -> new OsMesh(cfg));
 
         // ---- streamer -------------------------------------------------------------------------
         Bool active = regInit("active", lit(false)), sel = regInit("sel", lit(true));

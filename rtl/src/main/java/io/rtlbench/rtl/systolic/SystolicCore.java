@@ -6,6 +6,7 @@ import static io.rtlbench.rtl.hw.Ops.*;
 import chisel3.Bool;
 import chisel3.Mem;
 import chisel3.UInt;
+import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwBundle;
 import io.rtlbench.rtl.hw.HwModule;
 import io.rtlbench.rtl.mem.OffChipPort;
@@ -69,7 +70,7 @@ public final class SystolicCore extends HwModule {
                 : instance("exec", () -> new OsExec(cfg.array())).io;
 
         // ---- dispatcher -------------------------------------------------------------------------
-        Mem<UInt> cmds = mem("cmds", cfg.cmdDepth(), UInt(Cmd.BITS));
+        Mem<UInt> cmds = mem("cmds", cfg.cmdDepth(), UInt(Cmd.BITS), EnergyRole.INSTRUCTION);
         when(io.cmdWrite, () -> write(cmds, low(io.cmdAddr, SystolicConfig.log2(cfg.cmdDepth())), io.cmdData));
         UInt pc = regInit("pc", lit(0, 32));
         Bool done = regInit("doneReg", lit(false));
@@ -85,8 +86,8 @@ public final class SystolicCore extends HwModule {
         Bool isPre = node("isPre", eq(op, lit(Cmd.Op.PRELOAD.ordinal(), 4)));
         Bool isComp = node("isComp", eq(op, lit(Cmd.Op.COMPUTE.ordinal(), 4)));
         Bool isEnd = node("isEnd", eq(op, lit(Cmd.Op.END.ordinal(), 4)));
-        CmdQueue dmaQ = instance("dmaQueue", () -> new CmdQueue(DMA_QUEUE));
-        CmdQueue exQ = instance("execQueue", () -> new CmdQueue(EXEC_QUEUE));
+        CmdQueue dmaQ = instance("dmaQueue", EnergyRole.INSTRUCTION, () -> new CmdQueue(DMA_QUEUE));
+        CmdQueue exQ = instance("execQueue", EnergyRole.INSTRUCTION, () -> new CmdQueue(EXEC_QUEUE));
         Bool fire = node("fire", or(and(isDma, not(dmaQ.io.full)), and(or(isPre, isComp), not(exQ.io.full))));
         Bool dispatch = node("dispatch", and(ready, fire));
         connect(dmaQ.io.enq, and(dispatch, isDma));

@@ -4,6 +4,7 @@ import static io.rtlbench.rtl.hw.Hw.*;
 
 import chisel3.Bool;
 import chisel3.UInt;
+import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwBundle;
 import io.rtlbench.rtl.hw.HwModule;
 import io.rtlbench.rtl.mem.OffChipMemory;
@@ -43,7 +44,7 @@ public final class SystolicSoc extends HwModule {
 
     public SystolicSoc(SystolicConfig cfg) {
         SystolicCore core = instance("core", () -> new SystolicCore(cfg));
-        OffChipMemory offchip = instance("offchip", () -> new OffChipMemory(cfg.offchip()));
+        OffChipMemory offchip = instance("offchip", EnergyRole.EXTERNAL, () -> new OffChipMemory(cfg.offchip()));
         connect(offchip.io.port.reqValid, core.io.port.reqValid);
         connect(offchip.io.port.reqWrite, core.io.port.reqWrite);
         connect(offchip.io.port.reqAddr, core.io.port.reqAddr);

@@ -5,6 +5,7 @@ import static io.rtlbench.rtl.hw.Ops.*;
 
 import chisel3.Bool;
 import chisel3.UInt;
+import io.rtlbench.rtl.hw.EnergyRole;
 import io.rtlbench.rtl.hw.HwModule;
 
 /**
@@ -24,7 +25,7 @@ public final class WsExec extends HwModule {
     public WsExec(SystolicConfig.Array cfg) {
         io = io("io", new ExecIO(cfg));
         int rows = cfg.rows(), cols = cfg.cols(), lat = rows + cols - 1;
-        WsMesh mesh = instance("mesh", () -> new WsMesh(cfg));
+        WsMesh mesh = instance("mesh", EnergyRole.COMPUTE, () -> new WsMesh(cfg));
 
         // ---- streamer -------------------------------------------------------------------------
         Bool active = regInit("active", lit(false)), sel = regInit("sel", lit(true));

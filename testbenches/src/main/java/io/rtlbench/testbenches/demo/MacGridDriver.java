@@ -1,8 +1,11 @@
 package io.rtlbench.testbenches.demo;
 
 import io.rtlbench.emulator.Batch;
+import io.rtlbench.emulator.Design;
 import io.rtlbench.emulator.Simulator;
+import io.rtlbench.rtl.demo.MacGrid;
 import io.rtlbench.rtl.demo.MacGridConfig;
+import io.rtlbench.testbenches.Designs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +19,14 @@ public final class MacGridDriver {
     private final MacGridConfig cfg;
     private final List<String> inputs = new ArrayList<>(), outputs = new ArrayList<>();
     private Batch batch;
+
+    /** The demo grid's design (rows x cols PEs, 1..64 each), for the emulator. */
+    public static Design design(int rows, int cols) {
+        MacGridConfig cfg = new MacGridConfig(rows, cols);
+        return Designs.elaborate(() -> new MacGrid(cfg));
+    }
+
+    public MacGridDriver(Simulator sim, int rows, int cols) { this(sim, new MacGridConfig(rows, cols)); }
 
     public MacGridDriver(Simulator sim, MacGridConfig cfg) {
         this.sim = sim;

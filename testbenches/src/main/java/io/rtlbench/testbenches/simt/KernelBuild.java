@@ -1,23 +1,21 @@
 package io.rtlbench.testbenches.simt;
 
-import io.rtlbench.rtl.hw.Cache;
+import io.rtlbench.common.ToolException;
+import io.rtlbench.common.FileCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Builds SIMT programs (C kernels with crt0, or self-contained assembly tests) from the resources
  * of this package with Debian's riscv64-unknown-elf-gcc (rv32im_zicsr / ilp32, freestanding, our
- * link.ld). Results are cached under {@code <cache>/kernels/<sha256 of sources and flags>.elf},
- * written atomically.
+ * link.ld). Each program is built once into the rtlbench cache ({@link FileCache}:
+ * {@code kernels/<hash of sources and flags>/out.elf}, with its sources beside it).
  */
 public final class KernelBuild {
     public static final String GCC = "riscv64-unknown-elf-gcc";
@@ -42,44 +40,41 @@ public final class KernelBuild {
 
     static Path build(List<String> sources) { return build(sources, java.util.Map.of()); }
 
-    static synchronized Path build(List<String> sources, java.util.Map<String, String> texts) {
+    static Path build(List<String> sources, java.util.Map<String, String> texts) {
         List<String> all = new ArrayList<>(sources);
         all.addAll(List.of("link.ld", "simt.h", "test.h"));
+        List<String> key = new ArrayList<>(List.of(String.join(" ", FLAGS)));
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(String.join(" ", FLAGS).getBytes(StandardCharsets.UTF_8));
-            for (String s : all) {
-                md.update(s.getBytes(StandardCharsets.UTF_8));
-                md.update(texts.containsKey(s) ? texts.get(s).getBytes(StandardCharsets.UTF_8) : resource(s));
-            }
-            String hash = HexFormat.of().formatHex(md.digest()).substring(0, 24);
-            Path dir = Cache.dir().resolve("kernels");
-            Path elf = dir.resolve(hash + ".elf");
-            if (Files.exists(elf)) return elf;
-            Path work = Files.createTempDirectory("rtlbench-kernel");
-            for (String s : all) {
-                Path p = work.resolve(s);
-                Files.createDirectories(p.getParent());
-                Files.write(p, texts.containsKey(s) ? texts.get(s).getBytes(StandardCharsets.UTF_8) : resource(s));
-            }
-            List<String> cmd = new ArrayList<>(List.of(GCC));
-            cmd.addAll(FLAGS);
-            cmd.addAll(List.of("-I", work.toString(), "-T", work.resolve("link.ld").toString(), "-o", work.resolve("out.elf").toString()));
-            for (String s : sources) cmd.add(work.resolve(s).toString());
-            // No libgcc: with -march=rv32im_zicsr Debian's gcc picks the rv64 default multilib's libgcc, so
-            // kernels must avoid helper calls (variable 64-bit shifts, 64-bit division).
-            cmd.add("-Wl,--no-warn-rwx-segments");
-            run(cmd, work);
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(hash + ".tmp" + ProcessHandle.current().pid());
-            Files.copy(work.resolve("out.elf"), tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, elf, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return elf;
+            for (String s : all) key.addAll(List.of(s, text(s, texts)));
         } catch (IOException e) {
-            throw new UncheckedIOException("kernel build of " + sources + " failed: " + e.getMessage(), e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException("kernel sources of " + sources + ": " + e.getMessage(), e);
         }
+        // The entry is a folder: the sources, the compiler's output and the ELF (kept for inspection).
+        Path dir = FileCache.root().resolve("kernels").resolve(FileCache.hash(key.toArray(String[]::new)));
+        try {
+            FileCache.directory(dir, work -> {
+                for (String s : all) {
+                    Path p = work.resolve(s);
+                    Files.createDirectories(p.getParent());
+                    Files.writeString(p, text(s, texts));
+                }
+                List<String> cmd = new ArrayList<>(List.of(GCC));
+                cmd.addAll(FLAGS);
+                cmd.addAll(List.of("-I", ".", "-T", "link.ld", "-o", "out.elf"));
+                cmd.addAll(sources);
+                // No libgcc: with -march=rv32im_zicsr Debian's gcc picks the rv64 default multilib's libgcc, so
+                // kernels must avoid helper calls (variable 64-bit shifts, 64-bit division).
+                cmd.add("-Wl,--no-warn-rwx-segments");
+                run(cmd, work);
+            });
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("kernel build of " + sources + " failed: " + e.getMessage(), e.getCause());
+        }
+        return dir.resolve("out.elf");
+    }
+
+    private static String text(String name, java.util.Map<String, String> texts) throws IOException {
+        return texts.containsKey(name) ? texts.get(name) : new String(resource(name), StandardCharsets.UTF_8);
     }
 
     private static void run(List<String> cmd, Path work) throws IOException {
@@ -87,12 +82,12 @@ public final class KernelBuild {
         try {
             p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new IllegalStateException("the RISC-V compiler '" + GCC + "' is not installed (" + e.getMessage()
+            throw new ToolException("the RISC-V compiler '" + GCC + "' is not installed (" + e.getMessage()
                     + "); install it with: " + INSTALL, e);
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            if (p.waitFor() != 0) throw new IllegalStateException("kernel compilation failed:\n" + String.join(" ", cmd) + "\n" + out);
+            if (p.waitFor() != 0) throw new ToolException("kernel compilation failed:\n" + String.join(" ", cmd) + "\n" + out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while compiling a kernel", e);

@@ -2,7 +2,6 @@ package io.rtlbench.testbenches.simt;
 
 import io.rtlbench.emulator.CycleLimitException;
 import io.rtlbench.emulator.Simulator;
-import io.rtlbench.rtl.hw.Elaborator;
 import io.rtlbench.rtl.simt.SimtConfig;
 import io.rtlbench.rtl.simt.SimtIsa;
 import io.rtlbench.rtl.simt.SimtSoc;
@@ -26,7 +25,7 @@ public final class SimtMachine implements AutoCloseable {
     /** With a trace and/or toggle-counting build of the emulator. */
     public SimtMachine(SimtConfig cfg, io.rtlbench.emulator.BuildOptions options) {
         this.cfg = cfg;
-        this.sim = Simulator.create(Elaborator.elaborate(() -> new SimtSoc(cfg)), options);
+        this.sim = Simulator.create(io.rtlbench.testbenches.Designs.elaborate(() -> new SimtSoc(cfg)), options);
         this.beatBytes = cfg.offchip().busBytes();
     }
 

@@ -1,7 +1,6 @@
 package io.rtlbench.testbenches.systolic;
 
 import io.rtlbench.emulator.Simulator;
-import io.rtlbench.rtl.hw.Elaborator;
 import io.rtlbench.rtl.systolic.SystolicConfig;
 import io.rtlbench.rtl.systolic.SystolicSoc;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ public final class SystolicDriver implements AutoCloseable {
     /** With a trace and/or toggle-counting build of the emulator. */
     public SystolicDriver(SystolicConfig cfg, io.rtlbench.emulator.BuildOptions options) {
         this.cfg = cfg;
-        this.sim = Simulator.create(Elaborator.elaborate(() -> new SystolicSoc(cfg)), options);
+        this.sim = Simulator.create(io.rtlbench.testbenches.Designs.elaborate(() -> new SystolicSoc(cfg)), options);
     }
 
     public SystolicConfig config() { return cfg; }
@@ -72,10 +71,10 @@ public final class SystolicDriver implements AutoCloseable {
             throw new IllegalArgumentException("program compiled for another array, memories or bus");
         if (p.image().size() > cfg.offchip().sizeBytes())
             throw new IllegalArgumentException("the program needs " + p.image().size() + " bytes of off-chip memory; the model has "
-                    + cfg.offchip().sizeBytes() + " (size it with SystolicCompiler.requirements before building the emulator)");
+                    + cfg.offchip().sizeBytes() + " (size it with SystolicSizing.requirements before building the emulator)");
         if (p.commands().size() > cfg.cmdDepth())
             throw new IllegalArgumentException("the program has " + p.commands().size() + " commands; the command memory holds "
-                    + cfg.cmdDepth() + " (size it with SystolicCompiler.requirements before building the emulator)");
+                    + cfg.cmdDepth() + " (size it with SystolicSizing.requirements before building the emulator)");
         sim.poke("reset", 1);
         sim.poke("io_stopAfterComputes", 0);
         sim.writeMemory(CMD_MEM, 0, p.commandWords());

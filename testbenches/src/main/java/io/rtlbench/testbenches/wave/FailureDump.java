@@ -2,7 +2,7 @@ package io.rtlbench.testbenches.wave;
 
 import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.emulator.Simulator;
-import io.rtlbench.rtl.hw.Elaborated;
+import io.rtlbench.emulator.Design;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -25,7 +25,7 @@ public final class FailureDump {
         }
     }
 
-    public static Dump around(Elaborated design, long cycle, int before, int after, Path vcd, Consumer<Simulator> replay) {
+    public static Dump around(Design design, long cycle, int before, int after, Path vcd, Consumer<Simulator> replay) {
         if (cycle < 0 || before < 0 || after < 0) throw new IllegalArgumentException("bad window: cycle " + cycle + ", " + before + " before, " + after + " after");
         long from = Math.max(0, cycle - before), to = cycle + after + 1;
         try (Simulator sim = Simulator.create(design, new BuildOptions(true, false))) {

@@ -42,8 +42,8 @@ public final class WorkloadLibrary {
         if (name == null || name.isBlank())
             throw new IllegalArgumentException("no workload name; known: " + String.join(", ", names()) + ", gemm:M,K,N, conv:H,W,CIN,COUT,K,STRIDE,PAD");
         Workload w;
-        if (name.startsWith("gemm:") || name.startsWith("conv:")) {
-            w = new Workload(name, 1.0, List.of(adHoc(name)), false, "ad hoc");
+        if (LayerSpec.isSpec(name)) {
+            w = new Workload(name, 1.0, List.of(LayerSpec.parse(name)), false, "ad hoc");
         } else {
             if (!names().contains(name))
                 throw new IllegalArgumentException("unknown workload '" + name + "'; known: " + String.join(", ", names())
@@ -53,25 +53,6 @@ public final class WorkloadLibrary {
         }
         if (scale == 1.0) return w;
         return new Workload(w.name(), scale, w.layers().stream().map(l -> l.scaled(scale)).toList(), w.chained(), w.source());
-    }
-
-    /** {@code gemm:M,K,N} or {@code conv:H,W,CIN,COUT,K,STRIDE,PAD} as one layer named after the spec. */
-    static Layer adHoc(String spec) {
-        boolean gemm = spec.startsWith("gemm:");
-        String[] parts = spec.substring(5).split(",", -1);
-        int want = gemm ? 3 : 7;
-        String form = gemm ? "gemm:M,K,N" : "conv:H,W,CIN,COUT,K,STRIDE,PAD";
-        if (parts.length != want) throw new IllegalArgumentException("workload '" + spec + "' must be " + form);
-        int[] v = new int[want];
-        for (int i = 0; i < want; i++) {
-            try {
-                v[i] = Integer.parseInt(parts[i].strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("workload '" + spec + "' must be " + form + " with integers; bad '" + parts[i] + "'");
-            }
-        }
-        return gemm ? new Layer(spec, Layer.Kind.GEMM, new Layer.Gemm(v[0], v[1], v[2]), 1)
-                : new Layer(spec, Layer.Kind.CONV, new Layer.Conv(v[0], v[1], v[2], v[3], v[4], v[5], v[6]), 1);
     }
 
     private static String read(String file) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.demo.MacGrid;
 import io.rtlbench.rtl.demo.MacGridConfig;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.testbenches.Designs;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +22,7 @@ class MacGridDemoTest {
     static MacGridDriver driver;
 
     @BeforeAll static void build() {
-        sim = Simulator.create(Elaborator.elaborate(() -> new MacGrid(CFG)));
+        sim = Simulator.create(Designs.elaborate(() -> new MacGrid(CFG)));
         sim.reset(2);
         driver = new MacGridDriver(sim, CFG);
     }

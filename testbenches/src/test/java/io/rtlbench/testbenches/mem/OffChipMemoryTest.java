@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rtlbench.emulator.Simulator;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.testbenches.Designs;
 import io.rtlbench.rtl.mem.OffChipConfig;
 import io.rtlbench.rtl.mem.OffChipMemory;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The shared off-chip model: sustained bandwidth, exact latency, masked writes, backdoor, counters. */
 class OffChipMemoryTest {
     static Simulator start(OffChipConfig cfg) {
-        Simulator sim = Simulator.create(Elaborator.elaborate(() -> new OffChipMemory(cfg)));
+        Simulator sim = Simulator.create(Designs.elaborate(() -> new OffChipMemory(cfg)));
         sim.reset(1);
         return sim;
     }

@@ -8,7 +8,7 @@ import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.demo.MacGrid;
 import io.rtlbench.rtl.demo.MacGridConfig;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.testbenches.Designs;
 import io.rtlbench.testbenches.demo.MacGridDriver;
 import io.rtlbench.testbenches.demo.MacGridWaveGroups;
 import io.rtlbench.testbenches.demo.MatMulGolden;
@@ -38,7 +38,7 @@ class GtkwaveOpensSaveFileTest {
         Path dir = Path.of("target/wave-test/gtkwave").toAbsolutePath();
         Files.createDirectories(dir);
         Path vcd = dir.resolve("grid.vcd"), gtkw = dir.resolve("grid.gtkw"), tcl = dir.resolve("probe.tcl");
-        try (Simulator sim = Simulator.create(Elaborator.elaborate(() -> new MacGrid(cfg)), new BuildOptions(true, false))) {
+        try (Simulator sim = Simulator.create(Designs.elaborate(() -> new MacGrid(cfg)), new BuildOptions(true, false))) {
             sim.traceWindow(vcd, 0, 30);
             sim.reset(2);
             Random rnd = new Random(5);

@@ -8,7 +8,7 @@ import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.demo.MacGrid;
 import io.rtlbench.rtl.demo.MacGridConfig;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.testbenches.Designs;
 import io.rtlbench.testbenches.demo.MacGridDriver;
 import io.rtlbench.testbenches.demo.MatMulGolden;
 import io.rtlbench.testbenches.demo.MacGridWaveGroups;
@@ -48,7 +48,7 @@ class MacGridWaveTest {
         Random rnd = new Random(SEED);
         a = MatMulGolden.random(rnd, CFG.rows(), K);
         b = MatMulGolden.random(rnd, K, CFG.cols());
-        try (Simulator sim = Simulator.create(Elaborator.elaborate(() -> new MacGrid(CFG)), new BuildOptions(true, true))) {
+        try (Simulator sim = Simulator.create(Designs.elaborate(() -> new MacGrid(CFG)), new BuildOptions(true, true))) {
             sim.traceWindow(VCD, 0, 40);
             sim.reset(START);
             sim.enableToggles(true);
@@ -138,7 +138,7 @@ class MacGridWaveTest {
         // pretend the checker expected C[2][1] + 1: the mismatch shows at the last cycle of the multiply
         long cycle = START + cycles - 1;
         int[][] c = MatMulGolden.multiply(a, b);
-        var elaborated = Elaborator.elaborate(() -> new MacGrid(CFG));
+        var elaborated = Designs.elaborate(() -> new MacGrid(CFG));
         FailureDump.Dump d = FailureDump.around(elaborated, cycle, 5, 2, Path.of("target/wave-test/mismatch.vcd"), sim -> {
             sim.reset(START);
             new MacGridDriver(sim, CFG).multiply(a, b);

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The energy of one run: total, per MAC, by category and by module instance, with the technology
- * and clock it assumes. {@link #toJson(int)} gives the run-JSON fields ({@code energy_pj},
- * {@code pj_per_mac}, {@code breakdown}, {@code modules}); {@link #table(int)} a text table.
+ * and clock it assumes ({@code Energy} in the result records carries it into the JSON);
+ * {@link #table(int)} gives a text table.
  */
 public record EnergyReport(String tech, double clockGhz, long cycles, long macs, EnumMap<Category, Double> breakdown,
                            Map<String, Double> modules) {
@@ -36,19 +36,11 @@ public record EnergyReport(String tech, double clockGhz, long cycles, long macs,
         return out;
     }
 
-    public Map<String, Object> toJson(int topN) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("energy_pj", totalPj());
-        j.put("dynamic_pj", dynamicPj());
-        j.put("pj_per_mac", pjPerMac());
-        j.put("average_power_mw", averagePowerMw());
-        j.put("tech", tech);
-        j.put("clock_ghz", clockGhz);
-        Map<String, Object> b = new LinkedHashMap<>();
+    /** Picojoules per category, every category present, in report order (JSON keys). */
+    public Map<String, Double> breakdownByKey() {
+        Map<String, Double> b = new LinkedHashMap<>();
         for (Category c : Category.values()) b.put(c.key(), breakdown.getOrDefault(c, 0.0));
-        j.put("breakdown", b);
-        j.put("modules", topModules(topN));
-        return j;
+        return b;
     }
 
     public String table(int topN) {

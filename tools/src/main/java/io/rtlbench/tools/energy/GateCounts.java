@@ -1,14 +1,12 @@
 package io.rtlbench.tools.energy;
 
-import io.rtlbench.rtl.hw.Cache;
-import io.rtlbench.rtl.hw.Elaborated;
+import io.rtlbench.common.ToolException;
+import io.rtlbench.common.FileCache;
+import io.rtlbench.emulator.Design;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Gate counts per module from Yosys: generic synthesis of the same SystemVerilog the emulator runs
  * (hierarchy kept, memories left as macros, ABC mapping to simple gates), then {@code stat}. Cached
- * under {@code <cache>/yosys/<hash of SV and script>.stat}. Flip-flops and memory macros are counted
+ * under {@code <cache>/yosys/<top>-<hash of SV and script>/stat.txt} ({@link FileCache}). Flip-flops and memory macros are counted
  * apart from combinational gates; child module instances are not gates of their parent.
  */
 public final class GateCounts {
@@ -34,25 +32,17 @@ public final class GateCounts {
     private GateCounts() {}
 
     /** Gates per module name; {@code seconds[0]} receives the time spent (0 on a cache hit) if non-null. */
-    public static Map<String, ModuleGates> of(Elaborated design, double[] seconds) {
+    public static Map<String, ModuleGates> of(Design design, double[] seconds) {
         long t0 = System.nanoTime();
         String script = String.format(SCRIPT, design.topName());
-        Path cache = Cache.dir().resolve("yosys").resolve(design.topName() + "-" + hash(design.systemVerilog() + "\n" + script) + ".stat");
-        String stat;
+        Path dir = FileCache.root().resolve("yosys").resolve(design.topName() + "-" + FileCache.hash(design.systemVerilog(), script));
         try {
-            if (Files.exists(cache)) stat = Files.readString(cache);
-            else {
-                stat = runYosys(design, script);
-                Files.createDirectories(cache.getParent());
-                Path tmp = Files.createTempFile(cache.getParent(), "stat", ".part");
-                Files.writeString(tmp, stat);
-                Files.move(tmp, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("yosys cache " + cache + ": " + e.getMessage(), e);
+            FileCache.directory(dir, work -> runYosys(design, script, work, FileCache.failed(dir).resolve("yosys.log")));
+            if (seconds != null) seconds[0] = (System.nanoTime() - t0) / 1e9;
+            return parse(Files.readString(dir.resolve("stat.txt"), StandardCharsets.UTF_8));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ToolException("yosys cache " + dir + ": " + e.getMessage(), e);
         }
-        if (seconds != null) seconds[0] = (System.nanoTime() - t0) / 1e9;
-        return parse(stat);
     }
 
     static Map<String, ModuleGates> parse(String stat) {
@@ -79,33 +69,24 @@ public final class GateCounts {
         return out;
     }
 
-    private static String runYosys(Elaborated design, String script) throws IOException {
-        Path dir = Files.createTempDirectory("rtlbench-yosys-");
-        Files.writeString(dir.resolve("dut.sv"), design.systemVerilog());
-        Path log = dir.resolve("yosys.log");
+    /** Runs Yosys in {@code work} (the cache entry being made); {@code shownLog}: where the log is if it fails. */
+    private static void runYosys(Design design, String script, Path work, Path shownLog) throws IOException {
+        Files.writeString(work.resolve("dut.sv"), design.systemVerilog());
         Process p;
         try {
-            p = new ProcessBuilder(List.of("yosys", "-q", "-l", log.toString(), "-p", "read_verilog -sv dut.sv; " + script))
-                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+            p = new ProcessBuilder(List.of("yosys", "-q", "-l", "yosys.log", "-p", "read_verilog -sv dut.sv; " + script))
+                    .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("out.txt").toFile()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("yosys not found on PATH (gate counts for the energy model); install it with: sudo apt-get install -y yosys", e);
+            throw new ToolException("yosys not found on PATH (gate counts for the energy model); install it with: sudo apt-get install -y yosys", e);
         }
         try {
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0)
-                throw new IllegalStateException("yosys failed on " + design.topName() + "; log: " + log);
+                throw new ToolException("yosys failed on " + design.topName() + "; log: " + shownLog);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running yosys", e);
         }
-        return Files.readString(dir.resolve("stat.txt"), StandardCharsets.UTF_8);
-    }
-
-    private static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Files.delete(work.resolve("dut.sv"));
     }
 }

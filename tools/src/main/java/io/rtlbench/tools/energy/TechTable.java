@@ -44,6 +44,8 @@ public record TechTable(String name, double clockGhz, double mulPjPerBitToggle8b
     }
 
     private static TechTable load(Properties p, String source) {
+        if (num(p, "clock.ghz", source) <= 0)
+            throw new IllegalArgumentException("technology table " + source + ": 'clock.ghz' must be > 0 (it turns energy per cycle into power)");
         return new TechTable(p.getProperty("name", source), num(p, "clock.ghz", source), num(p, "mul.pj_per_bit_toggle_8b", source),
                 num(p, "add.pj_per_bit_toggle", source), num(p, "reg.pj_per_bit_toggle", source),
                 num(p, "clock.pj_per_reg_bit_per_cycle", source), num(p, "logic.pj_per_gate_toggle", source),

@@ -1,6 +1,6 @@
 package io.rtlbench.tools.report;
 
-import io.rtlbench.tools.Main;
+import io.rtlbench.tools.cli.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
-        if (!Files.isRegularFile(result)) throw new Main.UserError("no such result file: " + result);
+        if (!Files.isRegularFile(result)) throw new UserError("no such result file: " + result);
         List<Path> files = ReportWriter.write(result, output);
         spec.commandLine().getOut().println("wrote " + files.get(0) + " and " + (files.size() - 1) + " SVG charts");
         return 0;

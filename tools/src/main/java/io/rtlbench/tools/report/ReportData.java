@@ -1,17 +1,22 @@
 package io.rtlbench.tools.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rtlbench.tools.compare.CompareResult;
+import io.rtlbench.tools.json.JsonFiles;
+import io.rtlbench.tools.json.OptionalField;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A typed view of the compare result (the Map that {@code rtlbench compare --json} writes), so the
- * page and charts never dig in raw maps. Missing or mistyped keys fail with the JSON path, e.g.
- * "compare result: layers[2].simt.energy_pj is missing". Optional: {@code ipc}, {@code bandwidth_sweep},
- * the peak keys of {@code config} (without them the roofline has no compute roof).
+ * What the report needs of a compare result, read from its JSON (or converted from the result in
+ * memory) by Jackson into the {@link Json} records below: missing or mistyped keys fail with the
+ * JSON path, e.g. "compare result F: layers[2].simt.energy_pj is missing". Optional: {@code ipc},
+ * {@code bandwidth_sweep}, the peak keys of {@code config} (without them the roofline has no compute roof).
  */
-public record ReportData(String workload, double scale, Map<String, Object> config, List<LayerRow> layers,
+public record ReportData(String workload, double scale, Map<String, String> config, List<LayerRow> layers,
                          Run systolic, Run simt, double speedup, double energyRatio, List<SweepPoint> sweep) {
     /** Energy breakdown categories, in stacking order (pJ each). */
     public static final List<String> CATEGORIES =
@@ -34,79 +39,60 @@ public record ReportData(String workload, double scale, Map<String, Object> conf
     /** One point of the off-chip bandwidth sweep (bytes/cycle). */
     public record SweepPoint(double offchipBw, double systolicCycles, double simtCycles, double systolicPjPerMac, double simtPjPerMac) {}
 
-    public static ReportData of(Map<String, Object> m) {
-        Node root = new Node("", m);
+    /** The JSON as written by {@code compare --json}: only what the report reads; boxed values are required unless marked. */
+    public record Json(String workload, Double scale, Map<String, JsonNode> config, List<JsonLayer> layers, JsonRun systolic,
+                       JsonRun simt, JsonRatios ratios, @OptionalField List<JsonSweep> bandwidthSweep) {}
+
+    public record JsonLayer(String name, String spec, Double macs, Double arithmeticIntensity, JsonRun systolic, JsonRun simt,
+                            JsonRatios ratios) {}
+
+    public record JsonRun(Boolean verified, Double totalCycles, Double computeCycles, Double macsPerCycle, Double utilization,
+                          Double offchipBytes, Double energyPj, Double pjPerMac, @OptionalField Double ipc, JsonBreakdown breakdown) {}
+
+    public record JsonBreakdown(Double compute, Double sram, Double regfile, Double control, Double instruction, Double clock,
+                                Double leakage, Double offchip) {}
+
+    public record JsonRatios(Double speedup, Double energyRatio) {}
+
+    public record JsonSweep(Double offchipBw, Double systolicCycles, Double simtCycles, Double systolicPjPerMac, Double simtPjPerMac) {}
+
+    /** Reads a compare result file (as written by {@code compare --json}). */
+    public static ReportData read(Path file) { return of(JsonFiles.read(file, Json.class, "compare result")); }
+
+    /** The same view of a result still in memory. */
+    public static ReportData of(CompareResult r) { return of(JsonFiles.mapper().convertValue(r, Json.class)); }
+
+    static ReportData of(Json j) {
+        if (j.layers().isEmpty()) throw new IllegalArgumentException("compare result: no layers");
         List<LayerRow> layers = new ArrayList<>();
-        List<Object> ls = root.list("layers");
-        for (int i = 0; i < ls.size(); i++) {
-            Node l = root.at("layers[" + i + "]", ls.get(i));
-            Node r = l.obj("ratios");
-            layers.add(new LayerRow(l.str("name"), l.str("spec"), l.num("macs"), l.num("arithmetic_intensity"),
-                    run(l.obj("systolic")), run(l.obj("simt")), r.num("speedup"), r.num("energy_ratio")));
-        }
-        if (layers.isEmpty()) throw new IllegalArgumentException("compare result: no layers");
+        for (JsonLayer l : j.layers())
+            layers.add(new LayerRow(l.name(), l.spec(), l.macs(), l.arithmeticIntensity(), run(l.systolic()), run(l.simt()),
+                    l.ratios().speedup(), l.ratios().energyRatio()));
         List<SweepPoint> sweep = new ArrayList<>();
-        if (m.containsKey("bandwidth_sweep")) {
-            List<Object> ss = root.list("bandwidth_sweep");
-            for (int i = 0; i < ss.size(); i++) {
-                Node p = root.at("bandwidth_sweep[" + i + "]", ss.get(i));
-                sweep.add(new SweepPoint(p.num("offchip_bw"), p.num("systolic_cycles"), p.num("simt_cycles"),
-                        p.num("systolic_pj_per_mac"), p.num("simt_pj_per_mac")));
-            }
-        }
-        Node ratios = root.obj("ratios");
-        return new ReportData(root.str("workload"), root.num("scale"), root.obj("config").map, layers,
-                run(root.obj("systolic")), run(root.obj("simt")), ratios.num("speedup"), ratios.num("energy_ratio"), sweep);
+        if (j.bandwidthSweep() != null)
+            for (JsonSweep p : j.bandwidthSweep())
+                sweep.add(new SweepPoint(p.offchipBw(), p.systolicCycles(), p.simtCycles(), p.systolicPjPerMac(), p.simtPjPerMac()));
+        Map<String, String> config = new LinkedHashMap<>();
+        j.config().forEach((k, v) -> config.put(k, v.isValueNode() ? v.asText() : v.toString()));
+        return new ReportData(j.workload(), j.scale(), config, layers, run(j.systolic()), run(j.simt()), j.ratios().speedup(),
+                j.ratios().energyRatio(), sweep);
     }
 
-    /** A number from config, or NaN when absent. */
+    /** A number from config, or NaN when absent or not a number. */
     public double configNum(String key) {
-        return config.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+        try {
+            return config.containsKey(key) ? Double.parseDouble(config.get(key)) : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
-    private static Run run(Node n) {
-        Node b = n.obj("breakdown");
+    private static Run run(JsonRun r) {
+        JsonBreakdown b = r.breakdown();
         Map<String, Double> breakdown = new LinkedHashMap<>();
-        for (String c : CATEGORIES) breakdown.put(c, b.num(c));
-        double ipc = n.map.containsKey("ipc") ? n.num("ipc") : Double.NaN;
-        return new Run(n.bool("verified"), n.num("total_cycles"), n.num("compute_cycles"), n.num("macs_per_cycle"),
-                n.num("utilization"), n.num("offchip_bytes"), n.num("energy_pj"), n.num("pj_per_mac"), ipc, breakdown);
-    }
-
-    /** A JSON object with its path, for error messages. */
-    private record Node(String path, Map<String, Object> map) {
-        @SuppressWarnings("unchecked")
-        Node at(String childPath, Object v) {
-            if (!(v instanceof Map)) throw new IllegalArgumentException("compare result: " + childPath + " must be an object");
-            return new Node(childPath, (Map<String, Object>) v);
-        }
-
-        private Object get(String key) {
-            if (!map.containsKey(key) || map.get(key) == null)
-                throw new IllegalArgumentException("compare result: " + p(key) + " is missing");
-            return map.get(key);
-        }
-
-        Node obj(String key) { return at(p(key), get(key)); }
-
-        String p(String key) { return path.isEmpty() ? key : path + "." + key; }
-
-        @SuppressWarnings("unchecked")
-        List<Object> list(String key) {
-            if (!(get(key) instanceof List)) throw new IllegalArgumentException("compare result: " + p(key) + " must be an array");
-            return (List<Object>) map.get(key);
-        }
-
-        double num(String key) {
-            if (!(get(key) instanceof Number n)) throw new IllegalArgumentException("compare result: " + p(key) + " must be a number, got " + map.get(key));
-            return n.doubleValue();
-        }
-
-        String str(String key) { return String.valueOf(get(key)); }
-
-        boolean bool(String key) {
-            if (!(get(key) instanceof Boolean b)) throw new IllegalArgumentException("compare result: " + p(key) + " must be true or false");
-            return b;
-        }
+        double[] v = {b.compute(), b.sram(), b.regfile(), b.control(), b.instruction(), b.clock(), b.leakage(), b.offchip()};
+        for (int i = 0; i < CATEGORIES.size(); i++) breakdown.put(CATEGORIES.get(i), v[i]);
+        return new Run(r.verified(), r.totalCycles(), r.computeCycles(), r.macsPerCycle(), r.utilization(), r.offchipBytes(),
+                r.energyPj(), r.pjPerMac(), r.ipc() == null ? Double.NaN : r.ipc(), breakdown);
     }
 }

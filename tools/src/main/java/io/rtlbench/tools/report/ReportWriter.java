@@ -1,5 +1,7 @@
 package io.rtlbench.tools.report;
 
+import io.rtlbench.tools.compare.CompareResult;
+import io.rtlbench.tools.json.JsonFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,9 +27,17 @@ public final class ReportWriter {
 
     private ReportWriter() {}
 
+    /** Fails early when the page cannot be written (a folder, or a file where a folder should be). */
+    public static void checkTarget(Path html) {
+        if (html != null) JsonFiles.checkTarget(html);
+    }
+
+    /** Writes the page of a comparison still in memory. */
+    public static List<Path> write(CompareResult result, Path html) { return write(ReportData.of(result), html); }
+
     /** Writes the page and its SVG charts; returns every file written (the page first). */
-    public static List<Path> write(Map<String, Object> result, Path html) {
-        ReportData data = ReportData.of(result);
+    public static List<Path> write(ReportData data, Path html) {
+        checkTarget(html);
         Map<String, String> charts = Charts.all(data);
         List<Path> written = new ArrayList<>();
         try {
@@ -49,6 +59,6 @@ public final class ReportWriter {
 
     /** Reads a compare result JSON file (as written by {@code compare --json}) and writes its report. */
     public static List<Path> write(Path resultJson, Path html) {
-        return write(JsonReader.readObject(resultJson), html);
+        return write(ReportData.read(resultJson), html);
     }
 }

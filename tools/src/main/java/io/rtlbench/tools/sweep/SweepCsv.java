@@ -1,83 +1,127 @@
 package io.rtlbench.tools.sweep;
 
-import io.rtlbench.testbenches.workloads.WorkloadSet;
+import io.rtlbench.tools.cli.UserError;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * The sweep's results file: one CSV row per (core, config, bandwidth, layer), appended under a lock
- * as points finish; read back at start so finished points are not run again. Counts are per layer
- * run once (a layer's repeat is a column).
+ * The sweep's results file (Apache Commons CSV): one row per (point, layer), appended as points
+ * finish and read back at start so finished points are not run again. The file is locked for the
+ * whole sweep ({@code <file>.lock}, across processes): a second sweep on it is refused. A last line
+ * cut short by an interrupted run is removed (with a warning); any other malformed line is an error
+ * naming it.
  */
-final class SweepCsv {
-    static final List<String> COLUMNS = List.of("core", "config", "offchip_bw", "layer", "repeat", "macs", "total_cycles",
-            "compute_cycles", "macs_per_cycle", "utilization", "offchip_bytes", "energy_pj", "pj_per_mac", "verified");
+final class SweepCsv implements AutoCloseable {
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
     private final Path file;
-    private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final List<SweepRow> rows = new ArrayList<>();
 
-    private SweepCsv(Path file) { this.file = file; }
+    private SweepCsv(Path file, FileChannel lockChannel, FileLock lock) {
+        this.file = file;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
 
-    static SweepCsv open(Path file) throws IOException {
-        SweepCsv c = new SweepCsv(file);
-        if (Files.exists(file)) {
-            List<String> lines = Files.readAllLines(file);
-            if (!lines.isEmpty() && !lines.get(0).equals(String.join(",", COLUMNS)))
-                throw new IllegalArgumentException(file + " is not a sweep CSV of this version (header differs); use another --out");
-            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-                String[] f = line.split(",", -1);
-                if (f.length != COLUMNS.size()) continue;  // a line cut by an interrupted run
-                Map<String, Object> r = new LinkedHashMap<>();
-                for (int i = 0; i < f.length; i++) r.put(COLUMNS.get(i), f[i]);
-                c.rows.add(r);
-            }
-        } else {
+    static SweepCsv open(Path file) {
+        if (Files.isDirectory(file)) throw new UserError("--out " + file + " is a directory; give a CSV file name");
+        try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Files.writeString(file, String.join(",", COLUMNS) + "\n");
-        }
-        return c;
-    }
-
-    /** True when all {@code layers} rows of this point are present. */
-    synchronized boolean has(String core, String config, int bw, int layers) {
-        String cfg = config.toLowerCase().replace(",", ";");  // as written to the CSV
-        long n = rows.stream().filter(r -> r.get("core").equals(core) && String.valueOf(r.get("config")).equals(cfg)
-                && String.valueOf(r.get("offchip_bw")).equals(String.valueOf(bw))).count();
-        return n >= layers;
-    }
-
-    static Map<String, Object> row(String core, String label, int bw, WorkloadSet.Entry e, Map<String, Object> run) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("core", core);
-        r.put("config", label);
-        r.put("offchip_bw", bw);
-        r.put("layer", e.name());
-        r.put("repeat", e.layer().repeat());
-        for (String k : COLUMNS.subList(5, COLUMNS.size())) r.put(k, run.get(k));
-        return r;
-    }
-
-    synchronized void append(List<Map<String, Object>> newRows) {
-        StringBuilder b = new StringBuilder();
-        for (Map<String, Object> r : newRows) {
-            List<String> f = new ArrayList<>();
-            for (String k : COLUMNS) f.add(String.valueOf(r.get(k)).replace(",", ";"));
-            b.append(String.join(",", f)).append('\n');
-        }
-        try {
-            Files.writeString(file, b.toString(), StandardOpenOption.APPEND);
+            FileChannel ch = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                ch.close();
+                throw new UserError("another sweep is writing " + file + "; wait for it to finish or use another --out");
+            }
+            SweepCsv c = new SweepCsv(file, ch, lock);
+            c.load();
+            return c;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
+            throw new UserError("cannot open " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void load() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            Files.writeString(file, String.join(",", SweepRow.COLUMNS) + "\n");
+            return;
+        }
+        repairTail();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<CSVRecord> records = FORMAT.parse(r).getRecords();
+            if (records.isEmpty() || !records.get(0).toList().equals(SweepRow.COLUMNS))
+                throw new UserError(file + " is not a sweep CSV of this version (its header differs); use another --out");
+            for (CSVRecord rec : records.subList(1, records.size())) {
+                if (rec.size() != SweepRow.COLUMNS.size())
+                    throw new UserError(file + " line " + rec.getRecordNumber() + " has " + rec.size() + " fields, not " + SweepRow.COLUMNS.size()
+                            + "; repair or remove the file");
+                try {
+                    rows.add(SweepRow.parse(rec.toList()));
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(file + " line " + rec.getRecordNumber() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** A file that does not end in a newline lost its last line to an interrupted write: cut it off. */
+    private void repairTail() throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        if (all[all.length - 1] == '\n') return;
+        int cut = all.length - 1;
+        while (cut >= 0 && all[cut] != '\n') cut--;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(cut + 1);
+        }
+        System.err.println("rtlbench: warning: " + file + " ended in a partial line (an interrupted run); removed it");
+    }
+
+    /** True when every one of {@code layers} rows of the point with this key is present. */
+    synchronized boolean has(String pointKey, List<String> layers) {
+        for (String layer : layers)
+            if (rows.stream().noneMatch(r -> r.pointKey().equals(pointKey) && r.layer().equals(layer))) return false;
+        return true;
+    }
+
+    synchronized void append(List<SweepRow> newRows) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+             CSVPrinter p = new CSVPrinter(w, FORMAT)) {
+            for (SweepRow r : newRows) p.printRecord(r.fields());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
         }
         rows.addAll(newRows);
     }
 
-    synchronized List<Map<String, Object>> rows() { return List.copyOf(rows); }
+    synchronized List<SweepRow> rows() { return List.copyOf(rows); }
+
+    @Override public void close() {
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.rtlbench.tools.wave;
 
+import io.rtlbench.tools.cli.UserError;
 import io.rtlbench.tools.Main;
 import io.rtlbench.waveforms.CycleMap;
 import io.rtlbench.waveforms.UnknownSignalException;
@@ -44,7 +45,9 @@ public final class WaveCommand implements Runnable {
         try {
             return body.call();
         } catch (VcdException | UnknownSignalException e) {
-            throw new Main.UserError(e.getMessage());
+            throw new UserError(e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot read or write a file: " + e.getMessage());
         } finally {
             spec.commandLine().getOut().flush();
         }

@@ -32,6 +32,7 @@ public final class WaveGtkwCommand implements Callable<Integer> {
     String core;
 
     @Override public Integer call() throws Exception {
+        io.rtlbench.tools.json.JsonFiles.checkTarget(output);
         return WaveCommand.userErrors(spec, () -> {
             Waveform w = cycles.open(file);
             List<GtkwGroup> g = new java.util.ArrayList<>();

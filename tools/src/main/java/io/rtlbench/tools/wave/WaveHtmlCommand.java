@@ -32,6 +32,7 @@ public final class WaveHtmlCommand implements Callable<Integer> {
     @Option(names = "--show", defaultValue = "24", description = "signals displayed at first; the rest are in the tree (default ${DEFAULT-VALUE})") int show;
 
     @Override public Integer call() throws Exception {
+        io.rtlbench.tools.json.JsonFiles.checkTarget(output);
         return WaveCommand.userErrors(spec, () -> {
             Waveform w = cycles.open(file);
             List<VcdVar> vars = patterns == null || patterns.isEmpty() ? w.header().vars() : w.header().select(patterns);

@@ -7,8 +7,8 @@ import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.demo.MacGrid;
 import io.rtlbench.rtl.demo.MacGridConfig;
-import io.rtlbench.rtl.hw.Elaborated;
-import io.rtlbench.rtl.hw.Elaborator;
+import io.rtlbench.emulator.Design;
+import io.rtlbench.testbenches.Designs;
 import io.rtlbench.testbenches.demo.MacGridDriver;
 import io.rtlbench.testbenches.demo.MatMulGolden;
 import java.util.Map;
@@ -18,9 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The energy model on the demo grid: data-dependent, categorized, per instance, gate counts from Yosys. */
 class MacGridEnergyTest {
     static final MacGridConfig CFG = new MacGridConfig(4, 4);
-    static final CategoryRules RULES = CoreRules.macGrid();
 
-    static EnergyReport run(Elaborated design, byte[][] a, byte[][] b, TechTable tech) {
+    static EnergyReport run(Design design, byte[][] a, byte[][] b, TechTable tech) {
         try (Simulator sim = Simulator.create(design, new BuildOptions(false, true))) {
             sim.reset(1);
             MacGridDriver driver = new MacGridDriver(sim, CFG);
@@ -30,12 +29,12 @@ class MacGridEnergyTest {
             assertEquals(null, MatMulGolden.firstMismatch(MatMulGolden.multiply(a, b), c));
             long macs = (long) CFG.rows() * CFG.cols() * b.length;
             var gates = GateCounts.of(design, null);
-            return new EnergyModel(tech, RULES).estimate(EnergyModel.Activity.of(sim, sim.cycle() - c0, 0, macs), gates);
+            return new EnergyModel(tech).estimate(EnergyModel.Activity.of(sim, sim.cycle() - c0, 0, macs), gates);
         }
     }
 
     @Test void zerosCostLessThanRandomData() {
-        Elaborated design = Elaborator.elaborate(() -> new MacGrid(CFG));
+        Design design = Designs.elaborate(() -> new MacGrid(CFG));
         Random rnd = new Random(3);
         int k = 64;
         EnergyReport random = run(design, MatMulGolden.random(rnd, 4, k), MatMulGolden.random(rnd, k, 4), TechTable.of("45nm"));
@@ -54,7 +53,7 @@ class MacGridEnergyTest {
     }
 
     @Test void yosysCountsGatesPerModule() {
-        var gates = GateCounts.of(Elaborator.elaborate(() -> new MacGrid(CFG)), null);
+        var gates = GateCounts.of(Designs.elaborate(() -> new MacGrid(CFG)), null);
         assertTrue(gates.get("MacPe").gates() > 300, "an 8x8 multiplier + 32-bit adder: " + gates);
         assertEquals(48, gates.get("MacPe").flops(), "aReg + bReg + acc = 8 + 8 + 32 flip-flops");
         assertEquals(0, gates.get("MacGrid").flops());

@@ -24,10 +24,8 @@ class RegressionTest {
     }
 
     @Test void comparisonNamesWorkloadMetricOldAndNew() {
-        Map<String, Object> base = Map.of("w", Map.of("total_cycles", 100, "compute_cycles", 50, "offchip_bytes", 10, "macs", 8,
-                "energy_pj", 1000.0, "pj_per_mac", 125.0));
-        Map<String, Map<String, Object>> now = Map.of("w", Map.of("total_cycles", 101, "compute_cycles", 50, "offchip_bytes", 10,
-                "macs", 8, "energy_pj", 1005.0, "pj_per_mac", 140.0));
+        var base = Map.of("w", new RegressionSuite.Metrics(100L, 50L, 10L, 8L, 1000.0, 125.0));
+        var now = Map.of("w", new RegressionSuite.Metrics(101L, 50L, 10L, 8L, 1005.0, 140.0));
         List<String> d = RegressionSuite.compare(base, now);
         assertEquals(2, d.size(), d.toString());
         assertTrue(d.get(0).equals("w: total_cycles changed from 100 to 101 (exact metric)"), d.get(0));

@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rtlbench.tools.Main;
+import io.rtlbench.tools.cli.UserError;
+import io.rtlbench.tools.json.JsonFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -82,44 +85,56 @@ class ReportWriterTest {
         }
     }
 
+    /** The fixture as a mutable JSON tree. */
+    static ObjectNode tree() throws Exception { return (ObjectNode) JsonFiles.mapper().readTree(fixture().toFile()); }
+
+    /** Writes a (changed) tree to a file and reports it. */
+    List<Path> write(ObjectNode m, String html) throws Exception {
+        Path json = tmp.resolve(html + ".json");
+        JsonFiles.mapper().writeValue(json.toFile(), m);
+        return ReportWriter.write(json, tmp.resolve(html));
+    }
+
     @Test void textIsEscaped() throws Exception {
-        Map<String, Object> m = JsonReader.readObject(fixture());
+        ObjectNode m = tree();
         m.put("workload", "a<b>&\"c\"");
-        Path html = ReportWriter.write(m, tmp.resolve("e.html")).get(0);
+        Path html = write(m, "e.html").get(0);
         xml(html);
         assertTrue(Files.readString(html).contains("a&lt;b&gt;&amp;&quot;c&quot;"));
     }
 
     @Test void missingKeysNameTheirPath() throws Exception {
-        Map<String, Object> m = JsonReader.readObject(fixture());
-        @SuppressWarnings("unchecked")
-        var simt = (Map<String, Object>) ((Map<String, Object>) ((List<Object>) m.get("layers")).get(1)).get("simt");
-        simt.remove("energy_pj");
-        var e = assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(m, tmp.resolve("x.html")));
-        assertEquals("compare result: layers[1].simt.energy_pj is missing", e.getMessage());
+        ObjectNode m = tree();
+        ((ObjectNode) m.get("layers").get(1).get("simt")).remove("energy_pj");
+        var e = assertThrows(UserError.class, () -> write(m, "x.html"));
+        assertEquals("compare result " + tmp.resolve("x.html.json") + ": layers[1].simt.energy_pj is missing", e.getMessage());
+        ObjectNode t = tree();
+        ((ObjectNode) t.get("simt")).put("total_cycles", "many");
+        var w = assertThrows(UserError.class, () -> write(t, "y.html"));
+        assertTrue(w.getMessage().contains("simt.total_cycles has the wrong type"), w.getMessage());
     }
 
     @Test void withoutASweepThereAreNoMemoryWallCharts() throws Exception {
-        Map<String, Object> m = JsonReader.readObject(fixture());
+        ObjectNode m = tree();
         m.remove("bandwidth_sweep");
-        List<Path> files = ReportWriter.write(m, tmp.resolve("n.html"));
+        List<Path> files = write(m, "n.html");
         assertEquals(5, files.size());
         assertFalse(Files.exists(tmp.resolve("n-memwall.svg")));
     }
 
     @Test void manyLayersZerosAndOneSweepPointStillDrawFiniteCharts() throws Exception {
-        Map<String, Object> m = JsonReader.readObject(fixture());
-        @SuppressWarnings("unchecked") List<Object> layers = (List<Object>) m.get("layers");
+        ObjectNode m = tree();
+        ArrayNode layers = (ArrayNode) m.get("layers");
         for (int i = 0; i < 9; i++) {
-            @SuppressWarnings("unchecked") Map<String, Object> copy = (Map<String, Object>) JsonReader.parse(io.rtlbench.tools.Json.write(layers.get(i % 3)));
+            ObjectNode copy = layers.get(i % 3).deepCopy();
             copy.put("name", "extra_layer_" + i);
             layers.add(copy);
         }
-        @SuppressWarnings("unchecked") var bd = (Map<String, Object>) ((Map<String, Object>) m.get("systolic")).get("breakdown");
-        bd.replaceAll((k, v) -> 0L);
-        @SuppressWarnings("unchecked") List<Object> sweep = (List<Object>) m.get("bandwidth_sweep");
-        sweep.subList(1, sweep.size()).clear();
-        List<Path> files = ReportWriter.write(m, tmp.resolve("big.html"));
+        ObjectNode bd = (ObjectNode) m.get("systolic").get("breakdown");
+        bd.fieldNames().forEachRemaining(k -> bd.put(k, 0));
+        ArrayNode sweep = (ArrayNode) m.get("bandwidth_sweep");
+        while (sweep.size() > 1) sweep.remove(1);
+        List<Path> files = write(m, "big.html");
         for (Path f : files) {
             String text = Files.readString(f);
             assertFalse(text.contains("NaN") || text.contains("Infinity"), f + " has non-finite coordinates");

@@ -1,5 +1,6 @@
 package io.rtlbench.tools.run;
 
+import io.rtlbench.tools.cli.UserError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +21,7 @@ class SimtRunTest {
 
     /** Runs {@code rtlbench run ...} on a fresh RunCommand (Main's sub-command objects keep option values). */
     static Out run(String... args) {
-        var cl = new CommandLine(new RunCommand());
-        cl.setExecutionExceptionHandler(Main.commandLine().getExecutionExceptionHandler());
+        var cl = Main.withHandlers(new CommandLine(new RunCommand()));
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));

@@ -17,7 +17,7 @@ import picocli.CommandLine;
 class SystolicRunTest {
     /** A run command with fresh option values (Main's sub-command instances keep the last values), Main's error handling. */
     static CommandLine fresh() {
-        return new CommandLine(new RunCommand()).setExecutionExceptionHandler(Main.commandLine().getExecutionExceptionHandler());
+        return Main.withHandlers(new CommandLine(new RunCommand()));
     }
 
     @Test void runsVerifiesAndWritesJson(@TempDir Path dir) throws Exception {

@@ -1,0 +1,53 @@
+package io.rtlbench.testbenches.bench;
+
+import io.rtlbench.emulator.Simulator;
+import io.rtlbench.testbenches.systolic.GemmJob;
+import java.util.List;
+
+/**
+ * The one typed way to run a core: built once from a {@link CoreSpec}, sized once for every layer
+ * it will run (command memory, scratchpads, off-chip image, SIMT global memory), then any number of
+ * verified GEMM runs at a run-time off-chip bandwidth. Used by {@code run}, {@code compare},
+ * {@code sweep}, {@code regress} and model runs alike.
+ */
+public sealed interface CoreBench extends AutoCloseable permits SystolicBench, SimtBench {
+    /** Builds (or takes from the cache) the emulator of {@code spec}, sized for all of {@code jobs}. */
+    static CoreBench open(CoreSpec spec, BenchSetup setup, List<GemmJob> jobs) {
+        if (jobs.isEmpty()) throw new IllegalArgumentException("a core bench needs at least one layer to size its memories");
+        if (spec instanceof SystolicSpec s) return new SystolicBench(s, setup, jobs);
+        return new SimtBench((SimtSpec) spec, setup, jobs);
+    }
+
+    CoreSpec spec();
+
+    /** "systolic" or "simt". */
+    default String core() { return spec().core(); }
+
+    default String label() { return spec().label(); }
+
+    default double peakMacsPerCycle() { return spec().peakMacsPerCycle(); }
+
+    /** Sets the off-chip bandwidth for the following runs, bytes/cycle (1..bus width, 16). */
+    void offchipBandwidth(int bytesPerCycle);
+
+    /** The bandwidth in force, bytes/cycle. */
+    int offchipBandwidth();
+
+    /**
+     * Runs one layer and verifies it. With a toggle-counting build the activity counters are cleared
+     * first and cover exactly this run ({@link GemmRun#countedCycles()}).
+     * @throws CoreHangException when the core does not finish within {@code maxCycles}
+     */
+    GemmRun run(GemmJob job, long maxCycles);
+
+    /** The emulator (activity counters, VCD windows). */
+    Simulator simulator();
+
+    @Override void close();
+
+    /** Checks a cycle limit option. */
+    static long checkMaxCycles(long maxCycles) {
+        if (maxCycles < 1) throw new IllegalArgumentException("--max-cycles must be >= 1, got " + maxCycles);
+        return maxCycles;
+    }
+}

@@ -1,0 +1,55 @@
+package io.rtlbench.tools.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rtlbench.tools.cli.UserError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Records to JSON and back: snake_case keys in declaration order, NaN as null, required fields, errors with paths. */
+class JsonFilesTest {
+    @TempDir Path tmp;
+
+    record Inner(Long totalCycles, @OptionalField Double ipc) {}
+
+    record Outer(String name, List<Inner> runs, Map<String, Double> breakdown) {}
+
+    @Test void writesSnakeCaseInOrderAndReadsBack() throws Exception {
+        Path f = tmp.resolve("o.json");
+        Outer o = new Outer("a\"b\n", List.of(new Inner(7L, 0.5), new Inner(9L, null)), Map.of("compute", 1.5));
+        JsonFiles.write(f, o);
+        String text = Files.readString(f);
+        assertTrue(text.indexOf("\"name\"") < text.indexOf("\"runs\"") && text.contains("\"total_cycles\": 7")
+                && text.contains("\"a\\\"b\\n\""), text);
+        assertTrue(!text.contains("\"ipc\": null"), "null components are left out: " + text);
+        assertEquals(o, JsonFiles.read(f, Outer.class, "test"));
+    }
+
+    @Test void nanAndInfinityAreWrittenAsNull() {
+        assertTrue(JsonFiles.write(new Inner(1L, Double.NaN)).contains("\"ipc\": null"));
+    }
+
+    @Test void missingWrongTypeAndMalformedNameThePath() throws Exception {
+        Path f = tmp.resolve("bad.json");
+        Files.writeString(f, "{\"name\": \"x\", \"runs\": [{\"total_cycles\": 1}, {\"ipc\": 2}], \"breakdown\": {}}");
+        assertEquals("test " + f + ": runs[1].total_cycles is missing", assertThrows(UserError.class, () -> JsonFiles.read(f, Outer.class, "test")).getMessage());
+        Files.writeString(f, "{\"name\": \"x\", \"runs\": [{\"total_cycles\": \"lots\"}], \"breakdown\": {}}");
+        String msg = assertThrows(UserError.class, () -> JsonFiles.read(f, Outer.class, "test")).getMessage();
+        assertTrue(msg.contains("runs[0].total_cycles has the wrong type"), msg);
+        Files.writeString(f, "{\"name\": ");
+        assertTrue(assertThrows(UserError.class, () -> JsonFiles.read(f, Outer.class, "test")).getMessage().contains("not valid JSON"));
+        assertTrue(assertThrows(UserError.class, () -> JsonFiles.read(tmp.resolve("none.json"), Outer.class, "test")).getMessage()
+                .contains("no such test file"));
+    }
+
+    @Test void aFolderIsNotAFileToWrite() {
+        assertTrue(assertThrows(UserError.class, () -> JsonFiles.write(tmp, new Inner(1L, 1.0))).getMessage().contains("is a directory"));
+        assertThrows(UserError.class, () -> JsonFiles.checkTarget(tmp));
+    }
+}
