@@ -32,9 +32,11 @@ public final class EmulatorBuild {
     private static final String RES = "/io/rtlbench/emulator/";
     private static final String MANIFEST = "libdut.sha256";
     /**
-     * Verilator's tuning flags, measured on the systolic SoC and the SIMT SoC (VerilatorOptionsBench;
-     * see the commit that set them); {@code -Drtlbench.verilator.tuning="..."} replaces them (they are part
-     * of the cache key), for measuring alternatives.
+     * Verilator's tuning flags, kept after measuring the alternatives on the 16x16 systolic SoC and the
+     * 4x8 SIMT SoC (testbenches VerilatorOptionsBench, cycles per CPU second, best of 3): without
+     * {@code -O3} 0.98x / 0.76x, without the X flags 1.01x / 0.86x (within the +-10% round-to-round
+     * noise), {@code --threads 2} under 500 cycles/s on a shared 2-core VM (worker threads spin-wait).
+     * {@code -Drtlbench.verilator.tuning="..."} replaces them (they are part of the cache key).
      */
     private static final List<String> VERILATOR_OPTS = java.util.stream.Stream.of(java.util.stream.Stream.of("--cc"),
             java.util.Arrays.stream(System.getProperty("rtlbench.verilator.tuning", "-O3 --x-assign fast --x-initial fast").trim().split("\\s+")),

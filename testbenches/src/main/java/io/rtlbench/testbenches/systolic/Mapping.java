@@ -17,7 +17,8 @@ import io.rtlbench.rtl.systolic.SystolicConfig.Dataflow;
  * estimate walks the tiles: each costs the larger of its compute (per fold max(T, (T + 2R + C + 1) /
  * 2) cycles: T streamed rows; a weight or output buffer is refilled only after the fold two back has
  * drained) and its DMA (blocks not yet resident, bias, the previous tile's stores, at the off-chip
- * bandwidth); plus the first load and the last store. Ties go to less traffic, then fewer folds.
+ * bandwidth); plus the first load and the last store. Estimates within 0.1% tie; ties go to less
+ * traffic, then fewer folds (fewer commands).
  *
  * @param lookahead folds whose loads are emitted ahead of the fold being computed
  */
@@ -30,7 +31,7 @@ record Mapping(Dataflow dataflow, int mStep, int kStep, int mSubs, int nSubs, Or
 
     /** The best mapping for an M x K x N GEMM with {@code outBytes} bytes per output element (4 raw, 1 requantized). */
     static Mapping choose(SystolicConfig cfg, int m, int k, int n, WeightStructure structure, boolean bias, int outBytes) {
-        Mapping best = null;
+        java.util.List<Mapping> all = new java.util.ArrayList<>();
         int R = cfg.rows(), C = cfg.cols(), spad = cfg.memories().spadRows(), acc = cfg.memories().accRows();
         boolean ws = cfg.array().dataflow() == Dataflow.WS;
         java.util.Map<Integer, double[][]> blocks = new java.util.HashMap<>();
@@ -46,12 +47,15 @@ record Mapping(Dataflow dataflow, int mStep, int kStep, int mSubs, int nSubs, Or
                     int kStep = ws ? R : step;
                     double[][] b = blocks.computeIfAbsent(kStep, ks -> blockStats(cfg, k, n, structure, ks));
                     for (Order order : Order.values()) {
-                        Mapping c = estimate(cfg, m, k, n, bias, outBytes, ws ? step : R, kStep, mSubs, nSubs, order, b);
-                        if (best == null || c.better(best)) best = c;
+                        all.add(estimate(cfg, m, k, n, bias, outBytes, ws ? step : R, kStep, mSubs, nSubs, order, b));
                     }
                 }
             }
         }
+        double fastest = all.stream().mapToDouble(Mapping::estimatedCycles).min().orElse(Double.NaN);
+        Mapping best = all.stream().filter(c -> c.estimatedCycles <= fastest * (1 + TIE))
+                .min(java.util.Comparator.comparingLong(Mapping::trafficBytes).thenComparingLong(Mapping::folds)
+                        .thenComparingDouble(Mapping::estimatedCycles)).orElse(null);
         if (best == null)
             throw new IllegalArgumentException(String.format("no tiling of %dx%dx%d fits %d-row scratchpads and a %d-row accumulator on a %dx%d array",
                     m, k, n, spad, acc, R, C));
@@ -132,11 +136,8 @@ record Mapping(Dataflow dataflow, int mStep, int kStep, int mSubs, int nSubs, Or
         return new Mapping(cfg.array().dataflow(), mStep, kStep, mSubs, nSubs, order, lookahead, est, (long) traffic, blocks * mSubsAll);
     }
 
-    private boolean better(Mapping o) {
-        if (Math.abs(estimatedCycles - o.estimatedCycles) > 1e-6 * o.estimatedCycles) return estimatedCycles < o.estimatedCycles;
-        if (trafficBytes != o.trafficBytes) return trafficBytes < o.trafficBytes;
-        return folds < o.folds;
-    }
+    /** Estimates within this fraction of the fastest tie (then less traffic, then fewer folds: fewer commands). */
+    static final double TIE = 1e-3;
 
     /** Cycles per fold of T streamed rows when folds follow back to back (see the class comment). */
     static double period(int t, int R, int C) { return Math.max(t, (t + 2.0 * R + C + 1) / 2); }
