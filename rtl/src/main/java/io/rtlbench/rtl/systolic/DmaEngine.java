@@ -23,7 +23,8 @@ import java.util.List;
  * off-chip latency overlaps the following request streams even for short (one weight tile) MVINs. MVOUT reads accumulator rows, requantizes
  * them to INT8 (packed busBytes / C rows a beat when C divides the bus; the byte mask drops rows past
  * the end) or sends raw INT32, and posts one write beat per request; it may start while earlier
- * MVINs' responses are still due (stores do not wait for loads). Completions ({@code completed}, a
+ * MVINs' responses are still due (stores do not wait for scratchpad loads; they do wait for
+ * accumulator loads, which may write the rows they read). Completions ({@code completed}, a
  * count per cycle) are reported in command order: MVIN at its last response, MVOUT once its last
  * write is accepted and every earlier MVIN has completed (an MVOUT finishing behind a pending MVIN is
  * counted with it), CONFIG at once (it starts only when no MVIN response is due).
@@ -92,7 +93,10 @@ public final class DmaEngine extends HwModule {
         UInt op = node("op", f(io.cmd, Cmd.Field.OP));
         Bool opIn = node("opIn", eq(op, lit(Cmd.Op.MVIN.ordinal(), 4)));
         Bool opConfig = node("opConfig", eq(op, lit(Cmd.Op.CONFIG.ordinal(), 4)));
-        Bool canTake = node("canTake", and(not(active), mux(opIn, not(qValid[QUEUE - 1]), or(not(opConfig), not(qValid[0])))));
+        Bool accLoadDue = lit(false);  // an MVIN into the accumulator still writing: a store must not read ahead of it
+        for (int e = 0; e < QUEUE; e++) accLoadDue = or(accLoadDue, and(qValid[e], eq(qTarget[e], lit(Cmd.Target.ACC.ordinal(), 2))));
+        Bool otherOk = node("otherOk", mux(opConfig, not(qValid[0]), not(accLoadDue)));
+        Bool canTake = node("canTake", and(not(active), mux(opIn, not(qValid[QUEUE - 1]), otherOk)));
         connect(io.cmdReady, canTake);
         Bool accept = node("accept", and(io.cmdValid, canTake));
         Bool isConfig = node("isConfig", and(accept, opConfig));

@@ -62,7 +62,7 @@ public final class SystolicSizing {
 
     /**
      * An upper bound on what any program of {@link SystolicCompiler#compileTiles} with at most
-     * {@code span} consecutive tiles needs (sampled emulation: span 3): per tile at most five commands
+     * {@code span} consecutive tiles needs (sampled emulation: {@link SystolicTiledLayer#SPAN}): per tile at most five commands
      * per fold plus two per output block, its operand blocks and outputs (and bias) in the image;
      * plus the warming loads (at most every scratchpad slot) and CONFIG/END.
      */

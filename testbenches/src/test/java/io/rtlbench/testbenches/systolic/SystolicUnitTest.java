@@ -78,4 +78,23 @@ class SystolicUnitTest {
             }
         }
     }
+
+    @Test void sampledProgramsFitTheirSizingBound() {
+        java.util.Random rnd = new java.util.Random(5);
+        for (Dataflow df : Dataflow.values())
+            for (int[] shape : new int[][] {{300, 200, 100}, {49, 700, 90}, {1, 512, 300}}) {
+                SystolicConfig cfg = SystolicConfig.of(8, 8, df);
+                GemmJob job = new GemmJob(GemmGolden.random(rnd, shape[0], shape[1]), GemmGolden.random(rnd, shape[1], shape[2]),
+                        GemmGolden.randomBias(rnd, shape[2], 100), new Requant(1, 8, false));
+                var bound = SystolicSizing.sampleRequirements(cfg, shape[0], shape[1], shape[2], true, true, WeightStructure.DENSE,
+                        SystolicTiledLayer.SPAN);
+                int tiles = SystolicSizing.tiles(cfg, shape[0], shape[1], shape[2], true, true, WeightStructure.DENSE).size();
+                for (int u = 0; u < tiles; u += Math.max(1, tiles / 7)) {
+                    SystolicProgram p = SystolicCompiler.compileTiles(cfg, job, WeightStructure.DENSE, u - 4, u + 2);
+                    assertTrue(p.commands().size() <= bound.commands() && p.image().size() <= bound.offchipBytes(),
+                            df + " " + java.util.Arrays.toString(shape) + " tile " + u + ": " + p.commands().size() + " commands, "
+                                    + p.image().size() + " bytes > " + bound);
+                }
+            }
+    }
 }
