@@ -36,13 +36,48 @@ final class DesignTables {
         int mask() { return cls.stream().mapToInt(c -> 1 << c.ordinal()).sum(); }
     }
 
+    private static final Pattern PORT_COPY = Pattern.compile("^\\s*wire\\s+(?:\\[\\d+:\\d+\\]\\s*)?(\\w+)_0\\b");
+    private static final Pattern HEADER_NAME = Pattern.compile("\\b(?!input\\b|output\\b|inout\\b|wire\\b|reg\\b|logic\\b|signed\\b)([A-Za-z_]\\w*)\\s*(?:,|\\)|$)");
     private final SvScan scan;
+    private final String sv;
 
-    DesignTables(String systemVerilog) { this.scan = new SvScan(systemVerilog); }
+    DesignTables(String systemVerilog) {
+        this.scan = new SvScan(systemVerilog);
+        this.sv = systemVerilog;
+    }
 
-    /** Verilator configuration: memories writable from C++, registers readable (toggle builds). */
+    /**
+     * Source lines that declare firtool's copies of a module's ports ({@code wire io_x_0 = io_x;},
+     * kept by {@code -preserve-values=named}): the same net as the port, so traces leave them out
+     * and every signal appears once in a dump.
+     */
+    List<Integer> portCopyLines() {
+        List<Integer> out = new ArrayList<>();
+        String[] lines = sv.split("\n", -1);
+        Set<String> ports = new LinkedHashSet<>();
+        boolean header = false;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            if (l.startsWith("module ")) {
+                ports.clear();
+                header = true;
+            }
+            if (header) {
+                Matcher m = HEADER_NAME.matcher(l.startsWith("module ") ? l.substring(l.indexOf('(') + 1) : l);
+                while (m.find()) ports.add(m.group(1));
+                if (l.contains(");")) header = false;
+                continue;
+            }
+            Matcher c = PORT_COPY.matcher(l);
+            if (c.find() && ports.contains(c.group(1))) out.add(i + 1);
+        }
+        return out;
+    }
+
+    /** Verilator configuration: memories writable from C++, registers readable (toggle builds), port copies untraced. */
     String verilatorConfig(boolean toggles) {
         StringBuilder b = new StringBuilder("`verilator_config\n");
+        for (int line : portCopyLines()) b.append("tracing_off -file \"*dut.sv\" -lines ").append(line).append('\n');
         scan.arrays.forEach((mod, names) -> names.forEach(n ->
                 b.append("public_flat_rw -module \"").append(mod).append("\" -var \"").append(n).append("\"\n")));
         if (toggles) scan.classes.forEach((mod, names) -> names.keySet().stream().sorted().forEach(n ->

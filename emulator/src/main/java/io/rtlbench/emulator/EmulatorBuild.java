@@ -123,7 +123,7 @@ public final class EmulatorBuild {
 
     static String key(Design design, BuildOptions opts) {
         return FileCache.hash(design.topName(), design.systemVerilog(), String.join(" ", VERILATOR_OPTS), String.join(" ", MAKE_OPTS),
-                opts.tag(), HARNESS_VERSION, resource("harness.cpp"), resource("rbapi.h"), resource("rbvalues.h"), resource("rbtrace.h"),
+                opts.trace() ? opts.tag() + "+untraced-port-copies" : opts.tag(), HARNESS_VERSION, resource("harness.cpp"), resource("rbapi.h"), resource("rbvalues.h"), resource("rbtrace.h"),
                 Toolchain.verilatorVersion(), Toolchain.cxxVersion());
     }
 

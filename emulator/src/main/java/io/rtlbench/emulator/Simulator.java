@@ -279,6 +279,16 @@ public final class Simulator implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Starts over from power-on: a new model instance of the same library (registers and memories
+     * zero, cycle 0, no trace window, toggle counting off and cleared), as a new simulator would be,
+     * without loading anything again. Runs after a restart do not depend on what ran before.
+     */
+    public void restart() {
+        NativeApi.rb_destroy(h());
+        handle = library.getFunction("rb_create").invokePointer(new Object[0]);
+    }
+
     @Override public void close() {
         if (handle != null) {
             NativeApi.rb_destroy(handle);

@@ -26,7 +26,8 @@ public final class Main {
     /** Every sub-command; add new ones here (classes: each command line gets fresh option objects). */
     static final Class<?>[] SUBCOMMANDS = {DemoCommand.class, BenchCommand.class, RunCommand.class, io.rtlbench.tools.wave.WaveCommand.class,
         io.rtlbench.tools.report.ReportCommand.class, io.rtlbench.tools.compare.CompareCommand.class,
-        io.rtlbench.tools.regress.RegressCommand.class, io.rtlbench.tools.sweep.SweepCommand.class};
+        io.rtlbench.tools.regress.RegressCommand.class, io.rtlbench.tools.sweep.SweepCommand.class,
+        io.rtlbench.tools.model.ModelCommand.class};
 
     private Main() {}
 

@@ -47,6 +47,9 @@ public final class RunCommand implements Callable<Integer> {
     public int threads;
     @Option(names = "--elf", description = "run this bare-metal RV32IM ELF on the SIMT core instead of a workload")
     public Path elf;
+    @Option(names = "--model", paramLabel = "FILE.onnx", description = "run an ONNX model end to end on the core instead of a workload (see also --input, --shape, --calibrate)")
+    public Path model;
+    @Mixin public io.rtlbench.tools.model.ModelOptions modelOptions;
 
     // both
     @Option(names = "--max-cycles", description = "cycle limit before the run is declared hung (default ${DEFAULT-VALUE})", defaultValue = "50000000")

@@ -34,8 +34,10 @@ public sealed interface CoreBench extends AutoCloseable permits SystolicBench, S
     int offchipBandwidth();
 
     /**
-     * Runs one layer and verifies it. With a toggle-counting build the activity counters are cleared
-     * first and cover exactly this run ({@link GemmRun#countedCycles()}).
+     * Runs one layer and verifies it. Each run starts from the emulator's power-on state (registers
+     * and memories zero), so its cycles and energy do not depend on what ran before or on which
+     * thread's emulator runs it. With a toggle-counting build the activity counters cover exactly
+     * this run ({@link GemmRun#countedCycles()}).
      * @throws CoreHangException when the core does not finish within {@code maxCycles}
      */
     GemmRun run(GemmJob job, long maxCycles);

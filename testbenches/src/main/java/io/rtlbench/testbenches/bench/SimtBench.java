@@ -86,6 +86,7 @@ public final class SimtBench implements CoreBench {
 
     private long begin() {
         Simulator sim = simulator();
+        if (sim.cycle() > 0) sim.restart();  // every run starts from power-on: results do not depend on run order
         sim.poke("io_offchipBandwidth", bandwidth);
         if (sim.options().toggles()) {
             sim.enableToggles(true);

@@ -57,6 +57,7 @@ public final class SystolicBench implements CoreBench {
         CoreBench.checkMaxCycles(maxCycles);
         SystolicProgram p = SystolicCompiler.compile(cfg, job);
         Simulator sim = driver.simulator();
+        if (sim.cycle() > 0) sim.restart();  // every run starts from power-on: results do not depend on run order
         sim.poke("io_offchipBandwidth", bandwidth);
         boolean counting = sim.options().toggles();
         if (counting) {

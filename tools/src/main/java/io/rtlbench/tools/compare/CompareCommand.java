@@ -6,10 +6,12 @@ import io.rtlbench.testbenches.bench.ChainRun;
 import io.rtlbench.testbenches.bench.CoreBench;
 import io.rtlbench.testbenches.bench.SimtSpec;
 import io.rtlbench.testbenches.bench.SystolicSpec;
+import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.testbenches.workloads.LayerSpec;
 import io.rtlbench.testbenches.workloads.LayerTensors;
 import io.rtlbench.testbenches.workloads.WorkloadLibrary;
 import io.rtlbench.testbenches.workloads.WorkloadSet;
+import io.rtlbench.testbenches.onnx.ModelPlan;
 import io.rtlbench.tools.cli.DataOptions;
 import io.rtlbench.tools.cli.OffChipOptions;
 import io.rtlbench.tools.cli.SpecConverters;
@@ -17,6 +19,9 @@ import io.rtlbench.tools.cli.TechOption;
 import io.rtlbench.tools.cli.UserError;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.tools.json.JsonFiles;
+import io.rtlbench.tools.model.ModelComparison;
+import io.rtlbench.tools.model.ModelOptions;
+import io.rtlbench.tools.model.ModelResult;
 import io.rtlbench.tools.report.ReportWriter;
 import io.rtlbench.tools.results.CoreRun;
 import java.nio.file.Path;
@@ -29,7 +34,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rtlbench compare}: the main job. Runs every layer of a workload on both cores (each built
@@ -64,9 +71,20 @@ public final class CompareCommand implements Callable<Integer> {
     Path json;
     @Option(names = "--html", description = "write the HTML report (charts also as .svg files next to it)")
     Path html;
+    @Option(names = "--jobs", description = "layer runs in parallel, one emulator each (default: available processors)")
+    Integer jobs;
+    @Option(names = "--model", paramLabel = "FILE.onnx",
+            description = "compare an ONNX model end to end (layer by layer on both cores, checked against ONNX Runtime) instead of a workload")
+    Path model;
+    @Mixin ModelOptions modelOptions;
+    @Spec CommandSpec spec;
 
-    @Override public Integer call() {
+    @Override public Integer call() throws Exception {
+        if (model != null) return model();
+        for (String o : List.of("--input", "--calibrate", "--shape", "--per-tensor", "--uint8", "--save-quantized"))
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) throw new UserError(o + " applies to an ONNX model: add --model FILE.onnx");
         BenchSetup.checkBandwidth(offchipBw, "--offchip-bw");
+        if (jobs != null && jobs < 1) throw new UserError("--jobs must be >= 1, got " + jobs);
         CoreBench.checkMaxCycles(maxCycles);
         TreeSet<Integer> bws = sweepBandwidths(sweep);
         bws.add(offchipBw);
@@ -83,18 +101,23 @@ public final class CompareCommand implements Callable<Integer> {
         System.out.printf("rtlbench compare: %d layer(s), systolic %s vs SIMT %s, off-chip %d B/cycle (sweep %s), %s, data %s%n",
                 entries.size(), systolic, simt, offchipBw, bws, techTable.name(), data.data);
         System.out.println("building both emulators (toggle-counting; cached after the first run)...");
-        List<io.rtlbench.testbenches.systolic.GemmJob> jobs = tensors.stream().map(LayerTensors::job).toList();
+        List<GemmJob> layerJobs = tensors.stream().map(LayerTensors::job).toList();
+        List<LayerPool.Task> tasks = new ArrayList<>();
+        for (int bw : bws.descendingSet())
+            for (int i = 0; i < entries.size(); i++)
+                for (int c = 0; c < 2; c++) tasks.add(new LayerPool.Task(c, bw, i));
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        var results = new LayerPool(List.of(systolic, simt), setup, layerJobs, techTable, maxCycles)
+                .run(tasks, threads, (t, r) -> progress.done(entries.get(t.layer()).name(), t.bandwidth(), t.core() == 0 ? "systolic" : "simt", r));
         Map<Integer, List<CoreRun>> sysRuns = new LinkedHashMap<>(), gpuRuns = new LinkedHashMap<>();
-        try (CoreBench sys = CoreBench.open(systolic, setup, jobs); CoreBench gpu = CoreBench.open(simt, setup, jobs)) {
-            for (int bw : bws.descendingSet()) {
-                List<CoreRun> s = new ArrayList<>(), g = new ArrayList<>();
-                for (int i = 0; i < entries.size(); i++) {
-                    s.add(progress.run(entries.get(i).name(), bw, sys, jobs.get(i), maxCycles, techTable));
-                    g.add(progress.run(entries.get(i).name(), bw, gpu, jobs.get(i), maxCycles, techTable));
-                }
-                sysRuns.put(bw, s);
-                gpuRuns.put(bw, g);
+        for (int bw : bws.descendingSet()) {
+            List<CoreRun> s = new ArrayList<>(), g = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                s.add(results.get(new LayerPool.Task(0, bw, i)));
+                g.add(results.get(new LayerPool.Task(1, bw, i)));
             }
+            sysRuns.put(bw, s);
+            gpuRuns.put(bw, g);
         }
         CompareResult result = Aggregate.build(workload, scale, entries, tensors, systolic, simt, offchipBw, setup, techTable,
                 sysRuns, gpuRuns, data);
@@ -110,6 +133,35 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (!result.verified()) System.err.println("rtlbench: a layer did not verify; see first_mismatch in the JSON");
         return result.verified() ? 0 : 1;
+    }
+
+    /** {@code compare --model}: the model end to end on both cores, with energy per layer. */
+    private int model() {
+        for (String o : List.of("--workload", "--scale", "--sweep-bw", "--data", "--jobs", "--offchip-latency"))
+            if (spec.commandLine().getParseResult().hasMatchedOption(o))
+                throw new UserError(o + " does not apply to --model (the model gives the layers, its input the data)");
+        BenchSetup.checkBandwidth(offchipBw, "--offchip-bw");
+        CoreBench.checkMaxCycles(maxCycles);
+        TechTable techTable = tech.table();
+        ReportWriter.checkTarget(html);
+        JsonFiles.checkTarget(json);
+        ModelPlan plan = modelOptions.load(model, data.seed);
+        var inputs = modelOptions.inputs(plan, data.seed);
+        System.out.printf("rtlbench compare --model %s: %s model, %d layers; systolic %s vs SIMT %s, off-chip %d B/cycle, %s%n", model,
+                plan.fp32Model() ? "FP32 (quantized here)" : "INT8", plan.steps().size(), systolic, simt, offchipBw, techTable.name());
+        ModelResult r = ModelComparison.run(model, plan, inputs, String.join(",", modelOptions.inputLabel()), systolic, simt, offchipBw, techTable,
+                data.seed, maxCycles, null, System.out::println);
+        System.out.print(ModelComparison.table(r));
+        if (json != null) {
+            JsonFiles.write(json, r);
+            System.out.println("JSON: " + json);
+        }
+        if (html != null) {
+            io.rtlbench.tools.report.ModelPage.write(r, html);
+            System.out.println("HTML report: " + html);
+        }
+        if (!r.verified()) System.err.println("rtlbench: a layer did not verify; see the mismatches in the JSON");
+        return r.verified() ? 0 : 1;
     }
 
     /** The memory-wall bandwidths {@code --sweep-bw} means: comma-separated, each 1..16; empty for none. */
@@ -141,7 +193,7 @@ public final class CompareCommand implements Callable<Integer> {
         return result.withEndToEnd(new CompareResult.EndToEnd(r.model(), r.verified(), layers, r.systolicCycles(), r.simtCycles(), r.speedup()));
     }
 
-    /** Progress lines with the cycles of each run and an ETA from the runs so far. */
+    /** Progress lines with the cycles of each run and an ETA from the runs so far (runs finish in any order). */
     static final class Progress {
         private final long total;
         private long done;
@@ -149,16 +201,12 @@ public final class CompareCommand implements Callable<Integer> {
 
         Progress(long total) { this.total = total; }
 
-        CoreRun run(String layer, int bw, CoreBench core, io.rtlbench.testbenches.systolic.GemmJob job, long maxCycles, TechTable tech) {
-            long t0 = System.nanoTime();
-            core.offchipBandwidth(bw);
-            CoreRun r = CoreRun.measure(core, job, maxCycles, tech);
+        void done(String layer, int bw, String core, CoreRun r) {
             done++;
             double elapsed = (System.nanoTime() - start) / 1e9, eta = elapsed / done * (total - done);
-            System.out.printf("[%3d/%d] bw %2d B/c  %-26s %-8s %,12d cycles  %s  %5.1f s  ETA %s%n", done, total, bw, layer,
-                    core.core(), r.totalCycles(), r.verified() ? "ok      " : "MISMATCH", (System.nanoTime() - t0) / 1e9,
+            System.out.printf("[%3d/%d] bw %2d B/c  %-26s %-8s %,12d cycles  %s  %6.1f s elapsed  ETA %s%n", done, total, bw, layer,
+                    core, r.totalCycles(), r.verified() ? "ok      " : "MISMATCH", elapsed,
                     eta < 60 ? String.format("%.0f s", eta) : String.format("%dm%02ds", (long) eta / 60, (long) eta % 60));
-            return r;
         }
     }
 }

@@ -92,7 +92,7 @@ public final class JsonFiles {
         }
     }
 
-    /** "layers[2].simt.energy_pj is missing" / "... must be a number" from Jackson's reference chain. */
+    /** "layers[2].simt.energy_pj has the wrong type (expected ...)" from Jackson's reference chain (missing values: {@link Required}). */
     static String describe(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
@@ -101,10 +101,6 @@ public final class JsonFiles {
         }
         String p = path.length() == 0 ? "the document" : path.toString();
         String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (msg.startsWith("Missing required creator property")) {
-            String field = msg.replaceAll("(?s)Missing required creator property '([^']*)'.*", "$1");
-            return (path.length() == 0 ? "" : p + ".") + field + " is missing";
-        }
         if (msg.contains("from String") || msg.contains("Cannot deserialize value of type") || msg.contains("Cannot coerce"))
             return p + " has the wrong type (" + firstLine(msg).replaceAll("Cannot deserialize value of type `([^`]*)`.*", "expected $1") + ")";
         return p + ": " + firstLine(msg);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code --update}) the command refuses before running anything.
  */
 @Command(name = "regress", mixinStandardHelpOptions = true,
-        description = "Run the regression suite (cycles exact, energy within 1%%) against regression/baselines.json.")
+        description = "Run the regression suite (every counter exact, energy per category within its tolerance) against regression/baselines.json.")
 public final class RegressCommand implements Callable<Integer> {
     static final Path RELATIVE = Path.of("regression", "baselines.json");
 

@@ -8,7 +8,9 @@ import io.rtlbench.testbenches.data.DataPattern;
 import io.rtlbench.testbenches.workloads.Layer;
 import io.rtlbench.testbenches.workloads.LayerTensors;
 import io.rtlbench.tools.energy.TechTable;
+import io.rtlbench.testbenches.bench.GemmRun;
 import io.rtlbench.tools.results.CoreRun;
+import io.rtlbench.tools.results.Energy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,18 +18,29 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The regression suite: a fixed set of (workload x core config) runs whose cycle counts must stay
- * exactly the same and whose energy may move only within a tolerance, compared with the committed
- * baselines ({@code regression/baselines.json}). A change that moves them must say why and update
+ * The regression suite: a fixed set of (workload x core config) runs whose counters (cycles, each
+ * stall cause, bytes, instructions) must stay exactly the same and whose energy, in total and per
+ * category, may move only within a tolerance, compared with the committed baselines
+ * ({@code regression/baselines.json}). Cases with several back-to-back folds (8x8 64^3, WS and OS,
+ * and at 2 B/cycle) pin the stall causes of a pipelined run. A change that moves them must say why and update
  * the baselines explicitly ({@code rtlbench regress --update}).
  */
 public final class RegressionSuite {
-    public static final double ENERGY_TOLERANCE = 0.01;
+    /** Total energy and pJ/MAC: Yosys gate counts feed control, instruction and leakage energy. */
+    public static final double ENERGY_TOLERANCE = 0.005;
+    /** Per energy category: those computed from counted activity alone are deterministic; those using gate counts get 0.5%. */
+    public static final Map<String, Double> CATEGORY_TOLERANCE = Map.of("compute", 1e-6, "sram", 1e-6, "regfile", 1e-6, "clock", 1e-6,
+            "offchip", 1e-6, "control", 0.005, "instruction", 0.005, "leakage", 0.005);
 
-    /** What a case pins: counts compared exactly, energies within {@link #ENERGY_TOLERANCE} (relative). */
-    public record Metrics(Long totalCycles, Long computeCycles, Long offchipBytes, Long macs, Double energyPj, Double pjPerMac) {
-        static Metrics of(CoreRun r) {
-            return new Metrics(r.totalCycles(), r.computeCycles(), r.offchipBytes(), r.macs(), r.energyPj(), r.pjPerMac());
+    /**
+     * What a case pins: every counter of the core exactly (cycles, compute cycles, each stall cause,
+     * bytes, instructions), MACs, and energy in total and per category within its tolerance.
+     */
+    public record Metrics(Long totalCycles, Long computeCycles, Long offchipBytes, Long macs, Double energyPj, Double pjPerMac,
+                          Map<String, Long> counters, Map<String, Double> breakdown) {
+        static Metrics of(GemmRun r, Energy e) {
+            return new Metrics(r.totalCycles(), r.computeCycles(), r.offchipBytes(), r.macs(), e.energyPj(), e.pjPerMac(),
+                    new java.util.TreeMap<>(r.counters()), e.breakdown());
         }
 
         Map<String, Long> exact() {
@@ -36,13 +49,16 @@ public final class RegressionSuite {
             m.put("compute_cycles", computeCycles);
             m.put("offchip_bytes", offchipBytes);
             m.put("macs", macs);
+            counters.forEach((k, v) -> m.put("counters." + k, v));
             return m;
         }
 
-        Map<String, Double> approx() {
-            Map<String, Double> m = new LinkedHashMap<>();
-            m.put("energy_pj", energyPj);
-            m.put("pj_per_mac", pjPerMac);
+        /** Relative tolerance of each approximate metric. */
+        Map<String, double[]> approx() {
+            Map<String, double[]> m = new LinkedHashMap<>();
+            m.put("energy_pj", new double[] {energyPj, ENERGY_TOLERANCE});
+            m.put("pj_per_mac", new double[] {pjPerMac, ENERGY_TOLERANCE});
+            breakdown.forEach((k, v) -> m.put("breakdown." + k, new double[] {v, CATEGORY_TOLERANCE.getOrDefault(k, ENERGY_TOLERANCE)}));
             return m;
         }
     }
@@ -53,8 +69,12 @@ public final class RegressionSuite {
             new Case("gemm16x24x16.systolic4x4ws", "systolic", "4x4,ws", gemm(16, 24, 16), 16),
             new Case("gemm16x24x16.systolic4x4ws.bw2", "systolic", "4x4,ws", gemm(16, 24, 16), 2),
             new Case("gemm13x7x5.systolic4x4ws", "systolic", "4x4,ws", gemm(13, 7, 5), 16),
+            new Case("gemm64x64x64.systolic8x8ws", "systolic", "8x8,ws", gemm(64, 64, 64), 16),
+            new Case("gemm64x64x64.systolic8x8ws.bw2", "systolic", "8x8,ws", gemm(64, 64, 64), 2),
+            new Case("gemm64x64x64.systolic8x8os", "systolic", "8x8,os", gemm(64, 64, 64), 16),
             new Case("gemm16x24x16.simt2x4", "simt", "2x4", gemm(16, 24, 16), 16),
-            new Case("gemm13x7x5.simt2x4", "simt", "2x4", gemm(13, 7, 5), 16));
+            new Case("gemm13x7x5.simt2x4", "simt", "2x4", gemm(13, 7, 5), 16),
+            new Case("gemm16x32x16.simt4x8", "simt", "4x8", gemm(16, 32, 16), 16));
 
     private RegressionSuite() {}
 
@@ -74,14 +94,20 @@ public final class RegressionSuite {
                 Case c = CASES.get(i);
                 CoreBench b = benches.computeIfAbsent(c.core() + c.config(), k -> CoreBench.open(CoreSpec.parse(c.core(), c.config(), "case"), setup, jobs));
                 b.offchipBandwidth(c.bandwidth());
-                CoreRun run = CoreRun.measure(b, jobs.get(i), 50_000_000, tech);
+                GemmRun run = b.run(jobs.get(i), 50_000_000);
                 if (!run.verified()) throw new IllegalStateException(c.name() + " does not verify: " + run.firstMismatch());
-                out.put(c.name(), Metrics.of(run));
+                out.put(c.name(), Metrics.of(run, CoreRun.energy(b, run, tech)));
             }
         } finally {
             benches.values().forEach(CoreBench::close);
         }
         return out;
+    }
+
+    private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.LinkedHashSet<String> u = new java.util.LinkedHashSet<>(a);
+        u.addAll(b);
+        return List.copyOf(u);
     }
 
     /** Differences between a run and the baselines, one readable line each (empty: no regression). */
@@ -94,15 +120,19 @@ public final class RegressionSuite {
                 continue;
             }
             Map<String, Long> oldExact = base.exact(), newExact = e.getValue().exact();
-            for (String k : oldExact.keySet())
-                if (!oldExact.get(k).equals(newExact.get(k)))
-                    diffs.add(String.format("%s: %s changed from %d to %d (exact metric)", e.getKey(), k, oldExact.get(k), newExact.get(k)));
-            Map<String, Double> oldApprox = base.approx(), newApprox = e.getValue().approx();
-            for (String k : oldApprox.keySet()) {
-                double old = oldApprox.get(k), cur = newApprox.get(k);
-                if (Math.abs(cur - old) > ENERGY_TOLERANCE * Math.abs(old))
-                    diffs.add(String.format("%s: %s changed from %.4f to %.4f (%+.2f%%, tolerance %.0f%%)", e.getKey(), k, old, cur,
-                            100 * (cur - old) / old, 100 * ENERGY_TOLERANCE));
+            for (String k : union(oldExact.keySet(), newExact.keySet()))
+                if (!java.util.Objects.equals(oldExact.get(k), newExact.get(k)))
+                    diffs.add(String.format("%s: %s changed from %s to %s (exact metric)", e.getKey(), k, oldExact.get(k), newExact.get(k)));
+            Map<String, double[]> oldApprox = base.approx(), newApprox = e.getValue().approx();
+            for (String k : union(oldApprox.keySet(), newApprox.keySet())) {
+                if (!oldApprox.containsKey(k) || !newApprox.containsKey(k)) {
+                    diffs.add(String.format("%s: %s is %s", e.getKey(), k, oldApprox.containsKey(k) ? "no longer reported" : "new (no baseline)"));
+                    continue;
+                }
+                double old = oldApprox.get(k)[0], cur = newApprox.get(k)[0], tol = newApprox.get(k)[1];
+                if (Math.abs(cur - old) > tol * Math.abs(old) + 1e-9)
+                    diffs.add(String.format("%s: %s changed from %.4f to %.4f (%+.4f%%, tolerance %s%%)", e.getKey(), k, old, cur,
+                            old == 0 ? 100.0 : 100 * (cur - old) / old, tol < 1e-3 ? "1e-4" : String.valueOf(100 * tol)));
             }
         }
         for (String k : baselines.keySet())

@@ -13,7 +13,7 @@ import java.util.Map;
  * charts inlined as SVG. Written as well-formed XHTML-compatible markup (no network resources).
  */
 final class HtmlPage {
-    private static final String CSS = """
+    static final String CSS = """
             body{font-family:Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1340px}
             h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:26px 0 8px;border-bottom:1px solid #ddd}
             .cfg{color:#555;font-size:13px}table{border-collapse:collapse;font-size:12.5px}

@@ -23,10 +23,14 @@ public record CoreRun(boolean verified, String firstMismatch, long macs, long to
     /** Runs {@code job} on {@code bench}; energy from the activity counters when the bench counts them. */
     public static CoreRun measure(CoreBench bench, GemmJob job, long maxCycles, TechTable tech) {
         GemmRun r = bench.run(job, maxCycles);
-        Energy e = r.countedCycles() > 0
+        return of(r, bench.peakMacsPerCycle(), energy(bench, r, tech));
+    }
+
+    /** The energy of a run just done on {@code bench}, from its activity counters (null when it did not count). */
+    public static Energy energy(CoreBench bench, GemmRun r, TechTable tech) {
+        return r.countedCycles() > 0
                 ? Energy.of(EnergyRun.estimate(bench.simulator(), r.countedCycles(), r.offchipBytes(), r.macs(), tech), Energy.TOP_MODULES)
                 : null;
-        return of(r, bench.peakMacsPerCycle(), e);
     }
 
     public static CoreRun of(GemmRun r, double peakMacsPerCycle, Energy energy) {

@@ -22,7 +22,10 @@ import io.rtlbench.tools.cli.UserError;
 import io.rtlbench.tools.energy.EnergyReport;
 import io.rtlbench.tools.energy.EnergyRun;
 import io.rtlbench.tools.energy.TechTable;
+import io.rtlbench.testbenches.onnx.ModelPlan;
 import io.rtlbench.tools.json.JsonFiles;
+import io.rtlbench.tools.model.ModelComparison;
+import io.rtlbench.tools.model.ModelResult;
 import io.rtlbench.tools.results.Energy;
 import java.nio.file.Files;
 import java.util.List;
@@ -55,7 +58,26 @@ public final class CoreRunner {
         int bw = BenchSetup.checkBandwidth(o.offchipBandwidth == null ? BenchSetup.BUS_BYTES : o.offchipBandwidth, "--offchip-bw");
         TechTable tech = o.energy ? o.tech.table() : null;
         BenchSetup setup = o.offchip.setup(new BuildOptions(o.vcd != null, o.energy));
+        if (o.model != null) return model(spec, bw, tech);
+        for (String opt : List.of("--input", "--calibrate", "--shape", "--per-tensor", "--uint8", "--save-quantized"))
+            if (o.given(opt)) throw new UserError(opt + " applies to an ONNX model: add --model FILE.onnx");
         return o.elf != null ? elf((SimtSpec) spec, setup, bw) : workload(spec, setup, bw, tech);
+    }
+
+    /** {@code run --model}: the model on this core alone, layer by layer, verified (and with --energy, energy per layer). */
+    private int model(CoreSpec spec, int bw, TechTable tech) {
+        if (o.elf != null || o.given("--workload") || o.vcd != null)
+            throw new UserError("--model runs an ONNX model; it does not combine with --elf, --workload or --vcd");
+        ModelPlan plan = o.modelOptions.load(o.model, o.data.seed);
+        var inputs = o.modelOptions.inputs(plan, o.data.seed);
+        SystolicSpec sys = spec instanceof SystolicSpec s ? s : SystolicSpec.of(o.rows, o.cols, o.dataflow);
+        SimtSpec simt = spec instanceof SimtSpec s ? s : SimtSpec.of(o.warps, o.threads);
+        ModelResult r = ModelComparison.run(o.model, plan, inputs, String.join(",", o.modelOptions.inputLabel()), sys, simt, bw, tech,
+                o.data.seed, o.maxCycles, spec instanceof SystolicSpec ? ModelPlan.Core.SYSTOLIC : ModelPlan.Core.SIMT, System.out::println);
+        System.out.print(ModelComparison.table(r));
+        if (o.json != null) JsonFiles.write(o.json, r);
+        if (!r.verified()) System.err.println("rtlbench: a layer did not verify; see the mismatches in the JSON");
+        return r.verified() ? 0 : 1;
     }
 
     private CoreSpec spec() {

@@ -13,18 +13,18 @@ import io.rtlbench.tools.cli.TechOption;
 import io.rtlbench.tools.cli.UserError;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.tools.json.JsonFiles;
-import io.rtlbench.tools.results.CoreRun;
+import io.rtlbench.tools.sweep.ShardPlan.Shard;
+import io.rtlbench.tools.sweep.SweepDescription.Point;
+import io.rtlbench.tools.sweep.SweepDescription.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rtlbench sweep}: a design-space sweep. Every (core config x off-chip bandwidth) point runs
@@ -32,9 +32,13 @@ import picocli.CommandLine.Option;
  * point, {@code --jobs} at a time). Rows go to one CSV as they finish; a point whose rows (with the
  * same workload, scale, seed, data, tech and latency) are already in the CSV is skipped, so an
  * interrupted sweep resumes where it stopped. {@code --json} writes all rows at the end.
+ * Beyond one machine: {@code --shard I/N} runs one shard of the points into a shard folder,
+ * {@code --slurm DIR} writes a Slurm job array of N shards, {@code sweep status} and
+ * {@code sweep merge} follow and join the shards.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Design-space sweep: array sizes, dataflows, warps x threads, off-chip bandwidth, across workloads; parallel and resumable.")
+@Command(name = "sweep", mixinStandardHelpOptions = true, subcommands = {SweepStatus.class, SweepMerge.class},
+        description = {"Design-space sweep: array sizes, dataflows, warps x threads, off-chip bandwidth, across workloads; parallel and resumable.",
+            "On a cluster: --slurm DIR writes a Slurm job array whose task I runs --shard I/N; then 'sweep status DIR' and 'sweep merge DIR --out FILE'."})
 public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--workload", defaultValue = "default", description = "as for compare (default ${DEFAULT-VALUE})")
     String workload;
@@ -50,83 +54,72 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin OffChipOptions offchip;
     @Option(names = "--jobs", description = "simulations in parallel (default: available processors)")
     Integer jobs;
-    @Option(names = "--out", defaultValue = "sweep.csv", description = "CSV of results, appended and resumed (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "PATH",
+            description = "CSV of results, appended and resumed (default sweep.csv); with --shard a folder (default sweep-shards)")
     Path out;
-    @Option(names = "--json", description = "also write every row as JSON")
+    @Option(names = "--json", description = "also write every row as JSON (with the sweep's description and id)")
     Path json;
     @Mixin DataOptions data;
     @Mixin TechOption tech;
     @Option(names = "--max-cycles", defaultValue = "100000000", description = "cycle limit per layer run (default ${DEFAULT-VALUE})")
     long maxCycles;
+    @Option(names = "--shard", paramLabel = "I/N", converter = ShardPlan.ShardConverter.class,
+            description = "run only shard I of N (0-based: 0/N .. N-1/N) of the points, split by estimated cost the same way on every machine;"
+                    + " writes shard-I-of-N.csv/.json and sweep.json into the --out folder")
+    Shard shard;
+    @Mixin SlurmJob.Options slurm;
+    @Spec CommandSpec spec;
 
-    /** One simulation: a core configuration at one bandwidth. */
-    record Point(CoreSpec spec, int bandwidth) {}
-
-    /** Everything but the point that shapes a row's numbers. */
-    record Settings(String workload, double scale, long seed, String data, String tech, int offchipLatency) {}
+    /** The rows as {@code --json}, a shard and a merge write them. */
+    record SweepJson(String sweepId, SweepDescription sweep, List<SweepRow> rows) {}
 
     @Override public Integer call() throws Exception {
+        checkCombinations();
         List<Point> points = points();
         if (points.isEmpty()) throw new UserError("nothing to sweep: --systolic and --simt are both empty");
-        if (jobs != null && jobs < 1) throw new UserError("--jobs must be >= 1, got " + jobs);
         CoreBench.checkMaxCycles(maxCycles);
         JsonFiles.checkTarget(json);
         TechTable techTable = tech.table();
         BenchSetup setup = offchip.setup(new BuildOptions(false, true));
         List<WorkloadSet.Entry> entries = WorkloadSet.load(workload, scale);
+        Settings settings = new Settings(workload, scale, data.seed, data.data.toString(), techTable.name(), setup.offchipLatency());
+        SweepDescription sweep = SweepDescription.of(settings, entries, points);
+        if (slurm.dir != null) return SlurmJob.write(sweep, slurm, spec.commandLine().getParseResult());
+
+        Path csvFile = out != null ? out : Path.of("sweep.csv");
+        List<Point> mine = sweep.points();
+        if (shard != null) {
+            Path dir = out != null ? out : Path.of("sweep-shards");
+            ShardFolder.claim(dir, sweep, shard.count(), "--out");
+            csvFile = ShardFolder.csv(dir, shard);
+            mine = ShardPlan.pointsOf(sweep, shard);
+        }
         java.util.Random rnd = new java.util.Random(data.seed);
         List<GemmJob> layerJobs = new ArrayList<>();
         for (WorkloadSet.Entry e : entries) layerJobs.add(LayerTensors.of(e.layer(), data.data, rnd).job());
-        Settings settings = new Settings(workload, scale, data.seed, data.data.toString(), techTable.name(), setup.offchipLatency());
-        List<String> layerNames = entries.stream().map(WorkloadSet.Entry::name).toList();
-
-        try (SweepCsv csv = SweepCsv.open(out)) {
-            List<Point> remaining = points.stream().filter(p -> !csv.has(key(p, settings), layerNames)).toList();
-            int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-            System.out.printf("sweep: %d points x %d layers, %d already in %s, %d to run on %d threads%n", points.size(), entries.size(),
-                    points.size() - remaining.size(), out, remaining.size(), threads);
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<Future<?>> futures = new ArrayList<>();
-            long t0 = System.nanoTime();
-            int[] done = {0};
-            for (Point p : remaining)
-                futures.add(pool.submit(() -> {
-                    try (CoreBench b = CoreBench.open(p.spec(), setup, layerJobs)) {
-                        b.offchipBandwidth(p.bandwidth());
-                        List<SweepRow> rows = new ArrayList<>();
-                        for (int i = 0; i < entries.size(); i++)
-                            rows.add(row(p, entries.get(i), CoreRun.measure(b, layerJobs.get(i), maxCycles, techTable), settings));
-                        csv.append(rows);
-                    }
-                    synchronized (done) {
-                        done[0]++;
-                        System.out.printf("[%d/%d] %s %s @ %d B/cycle done (%.0f s elapsed)%n", done[0], remaining.size(), p.spec().core(),
-                                p.spec().label(), p.bandwidth(), (System.nanoTime() - t0) / 1e9);
-                    }
-                    return null;
-                }));
-            pool.shutdown();
-            List<String> failures = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    futures.get(i).get();
-                } catch (ExecutionException e) {
-                    Point p = remaining.get(i);
-                    failures.add(p.spec().core() + " " + p.spec().label() + " @ " + p.bandwidth() + " B/cycle: " + e.getCause().getMessage());
-                    if (!io.rtlbench.tools.Main.isUserError(e.getCause())) throw e;
-                }
-            }
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        SweepRunner runner = new SweepRunner(sweep, entries, layerJobs, setup, techTable, maxCycles, threads);
+        try (SweepCsv csv = SweepCsv.open(csvFile)) {
+            runner.run(mine, csv, shard == null ? csvFile.toString() : csvFile + " (shard " + shard + ")");
             List<SweepRow> rows = csv.rows();
-            if (json != null) JsonFiles.write(json, new SweepJson(rows));
-            System.out.printf("%d rows in %s%n", rows.size(), out);
-            if (!failures.isEmpty())
-                throw new UserError(failures.size() + " point(s) failed (their rows are missing; the others are saved): " + String.join("; ", failures));
+            if (shard != null) JsonFiles.write(ShardFolder.json(csvFile.getParent(), shard), new SweepJson(sweep.id(), sweep, sweep.inOrder(rows)));
+            if (json != null) JsonFiles.write(json, new SweepJson(sweep.id(), sweep, rows));
+            System.out.printf("%d rows in %s%n", rows.size(), csvFile);
             return rows.stream().allMatch(SweepRow::verified) ? 0 : 1;
         }
     }
 
-    /** The rows as {@code --json} writes them. */
-    record SweepJson(List<SweepRow> rows) {}
+    /** Options that would be ignored or contradict each other are refused before any work. */
+    private void checkCombinations() {
+        if (jobs != null && jobs < 1) throw new UserError("--jobs must be >= 1, got " + jobs);
+        slurm.check();
+        if (slurm.dir != null) {
+            if (shard != null) throw new UserError("--shard and --slurm do not go together: each array task of --slurm runs one --shard");
+            if (out != null) throw new UserError("--out is not used with --slurm: the shards write into the --slurm folder " + slurm.dir);
+            if (json != null) throw new UserError("--json is not used with --slurm: 'rtlbench sweep merge " + slurm.dir + " --out FILE --json FILE' writes it");
+            if (jobs != null) throw new UserError("--jobs is not used with --slurm: each task runs --cpus simulations in parallel");
+        }
+    }
 
     private List<Point> points() {
         List<Point> out = new ArrayList<>();
@@ -140,19 +133,8 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         if (bws.isEmpty()) throw new UserError("--offchip-bw needs at least one bandwidth");
-        for (String s : systolic.split(";")) if (!s.isBlank()) for (int b : bws) out.add(new Point(CoreSpec.parse("systolic", s, "--systolic"), b));
-        for (String s : simt.split(",")) if (!s.isBlank()) for (int b : bws) out.add(new Point(CoreSpec.parse("simt", s, "--simt"), b));
+        for (String s : systolic.split(";")) if (!s.isBlank()) for (int b : bws) out.add(Point.of(CoreSpec.parse("systolic", s, "--systolic"), b));
+        for (String s : simt.split(",")) if (!s.isBlank()) for (int b : bws) out.add(Point.of(CoreSpec.parse("simt", s, "--simt"), b));
         return out;
-    }
-
-    private static String key(Point p, Settings s) {
-        return SweepRow.pointKey(p.spec().core(), p.spec().label(), p.bandwidth(), s.workload(), s.scale(), s.seed(), s.data(), s.tech(),
-                s.offchipLatency());
-    }
-
-    private static SweepRow row(Point p, WorkloadSet.Entry e, CoreRun r, Settings s) {
-        return new SweepRow(p.spec().core(), p.spec().label(), p.bandwidth(), e.name(), e.layer().repeat(), r.macs(), r.totalCycles(),
-                r.computeCycles(), r.macsPerCycle(), r.utilization(), r.offchipBytes(), r.energyPj(), r.pjPerMac(), r.verified(), s.workload(),
-                s.scale(), s.seed(), s.data(), s.tech(), s.offchipLatency());
     }
 }

@@ -11,6 +11,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.apache.commons.csv.CSVRecord;
  * finish and read back at start so finished points are not run again. The file is locked for the
  * whole sweep ({@code <file>.lock}, across processes): a second sweep on it is refused. A last line
  * cut short by an interrupted run is removed (with a warning); any other malformed line is an error
- * naming it.
+ * naming it. {@link #read} reads a CSV another process may be writing (merge, status).
  */
 final class SweepCsv implements AutoCloseable {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
@@ -55,7 +56,12 @@ final class SweepCsv implements AutoCloseable {
                 throw new UserError("another sweep is writing " + file + "; wait for it to finish or use another --out");
             }
             SweepCsv c = new SweepCsv(file, ch, lock);
-            c.load();
+            try {
+                c.load();
+            } catch (IOException | RuntimeException e) {
+                c.close();  // a file we refuse must not stay locked
+                throw e;
+            }
             return c;
         } catch (IOException e) {
             throw new UserError("cannot open " + file + ": " + e.getMessage());
@@ -68,7 +74,26 @@ final class SweepCsv implements AutoCloseable {
             return;
         }
         repairTail();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        rows.addAll(parse(file, Files.readString(file, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The rows of a sweep CSV, read without locking or changing it (a shard may still be appending: a
+     * last line without its newline is not finished and is left out).
+     */
+    static List<SweepRow> read(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int end = text.lastIndexOf('\n');
+            return parse(file, end < 0 ? "" : text.substring(0, end + 1));
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static List<SweepRow> parse(Path file, String text) throws IOException {
+        List<SweepRow> out = new ArrayList<>();
+        try (Reader r = new java.io.StringReader(text)) {
             List<CSVRecord> records = FORMAT.parse(r).getRecords();
             if (records.isEmpty() || !records.get(0).toList().equals(SweepRow.COLUMNS))
                 throw new UserError(file + " is not a sweep CSV of this version (its header differs); use another --out");
@@ -77,11 +102,28 @@ final class SweepCsv implements AutoCloseable {
                     throw new UserError(file + " line " + rec.getRecordNumber() + " has " + rec.size() + " fields, not " + SweepRow.COLUMNS.size()
                             + "; repair or remove the file");
                 try {
-                    rows.add(SweepRow.parse(rec.toList()));
+                    out.add(SweepRow.parse(rec.toList()));
                 } catch (IllegalArgumentException e) {
                     throw new UserError(file + " line " + rec.getRecordNumber() + ": " + e.getMessage());
                 }
             }
+        }
+        return out;
+    }
+
+    /** Writes {@code rows} under the header to {@code file} at once (a temporary sibling renamed over it). */
+    static void write(Path file, List<SweepRow> rows) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8); CSVPrinter p = new CSVPrinter(w, FORMAT)) {
+                p.printRecord(SweepRow.COLUMNS);
+                for (SweepRow r : rows) p.printRecord(r.fields());
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + e.getMessage());
         }
     }
 
@@ -115,6 +157,14 @@ final class SweepCsv implements AutoCloseable {
     }
 
     synchronized List<SweepRow> rows() { return List.copyOf(rows); }
+
+    /**
+     * Drops the rows of a point that has only some of its layers (a run killed while appending them),
+     * so that running it again does not duplicate the others. Rewrites the file once, atomically.
+     */
+    synchronized void dropPartial(String pointKey) {
+        if (rows.removeIf(r -> r.pointKey().equals(pointKey))) write(file, rows);
+    }
 
     @Override public void close() {
         try {

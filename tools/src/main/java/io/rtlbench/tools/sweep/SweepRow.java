@@ -15,14 +15,14 @@ public record SweepRow(String core, String config, int offchipBw, String layer, 
             "macs_per_cycle", "utilization", "offchip_bytes", "energy_pj", "pj_per_mac", "verified", "workload", "scale", "seed", "data", "tech",
             "offchip_latency");
 
-    /** What identifies a point's rows: the point and every setting that changes its numbers. */
-    String pointKey() { return pointKey(core, config, offchipBw, workload, scale, seed, data, tech, offchipLatency); }
+    /** The point this row was measured at. */
+    SweepDescription.Point point() { return new SweepDescription.Point(core, config, offchipBw); }
 
-    static String pointKey(String core, String config, int offchipBw, String workload, double scale, long seed, String data, String tech,
-                           int offchipLatency) {
-        return String.join("|", core, config, String.valueOf(offchipBw), workload, String.valueOf(scale), String.valueOf(seed), data, tech,
-                String.valueOf(offchipLatency));
-    }
+    /** The settings it was measured with. */
+    SweepDescription.Settings settings() { return new SweepDescription.Settings(workload, scale, seed, data, tech, offchipLatency); }
+
+    /** What identifies a point's rows: the point and every setting that changes its numbers. */
+    String pointKey() { return SweepDescription.key(point(), settings()); }
 
     /** The row as CSV fields ({@code ,} inside a value written as {@code ;}, so plain comma-splitting works). */
     List<String> fields() {

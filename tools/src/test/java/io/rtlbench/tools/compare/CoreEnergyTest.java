@@ -27,6 +27,25 @@ class CoreEnergyTest {
 
     static double onChipDynamic(CoreRun run) { return run.energy().dynamicPj() - run.energy().breakdown().get("offchip"); }
 
+    @Test void aRunDoesNotDependOnWhatRanBefore() {
+        var first = LayerTensors.of(GEMM, DataPattern.RANDOM, new Random(1)).job();
+        var second = LayerTensors.of(new Layer("h", Layer.Kind.GEMM, new Layer.Gemm(9, 13, 7), 1), DataPattern.RANDOM, new Random(2)).job();
+        TechTable tech = TechTable.of("45nm");
+        BenchSetup setup = BenchSetup.defaults().withBuild(new BuildOptions(false, true));
+        for (String spec : List.of("systolic:4x4,ws", "simt:2x4")) {
+            var s = io.rtlbench.testbenches.bench.CoreSpec.parse(spec.split(":")[0], spec.split(":")[1], "test");
+            CoreRun alone, after;
+            try (CoreBench b = CoreBench.open(s, setup, List.of(first, second))) {
+                alone = CoreRun.measure(b, second, 10_000_000, tech);
+            }
+            try (CoreBench b = CoreBench.open(s, setup, List.of(first, second))) {
+                CoreRun.measure(b, first, 10_000_000, tech);
+                after = CoreRun.measure(b, second, 10_000_000, tech);
+            }
+            assertEquals(alone, after, spec + ": the same layer gives the same cycles and energy whatever ran before it");
+        }
+    }
+
     @Test void zerosCostLessThanRandomOnBothCoresAndTheSimtOverheadIsAttributed() {
         var random = LayerTensors.of(GEMM, DataPattern.RANDOM, new Random(5)).job();
         var zeros = LayerTensors.of(GEMM, DataPattern.ZEROS, new Random(5)).job();

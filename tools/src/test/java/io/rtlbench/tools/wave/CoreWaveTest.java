@@ -59,6 +59,8 @@ class CoreWaveTest {
                 "--from", "0", "--to", "100000", "--json", json.toString());
         String list = run("wave", "list", vcd.toString());
         for (String scope : new String[] {"mesh/", "pe_0_0/", "dma/"}) assertTrue(list.contains(scope), "scope " + scope + " in the VCD");
+        String header = Files.readString(vcd).split("\\$enddefinitions")[0];
+        assertTrue(header.contains(" io_cmdAddr ") && !header.contains(" io_cmdAddr_0 "), "each port once, not firtool's io_x_0 copy too");
         String show = run("wave", "show", vcd.toString(), "io_macs", "io_offchipBytesWritten", "--at",
                 String.valueOf(totalCycles(json)), "--radix", "dec");
         assertTrue(show.matches("(?s).*io_macs\\s+512\\b.*") && show.matches("(?s).*io_offchipBytesWritten\\s+256\\b.*"), show);
