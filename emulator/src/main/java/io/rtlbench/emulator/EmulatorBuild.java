@@ -31,9 +31,17 @@ public final class EmulatorBuild {
     static final String HARNESS_VERSION = "4";
     private static final String RES = "/io/rtlbench/emulator/";
     private static final String MANIFEST = "libdut.sha256";
-    private static final List<String> VERILATOR_OPTS = List.of(
-            "--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast", "--noassert", "-Wno-fatal", "-Wno-lint",
-            "-Wno-style", "--prefix", "Vdut", "-CFLAGS", "-fPIC -fvisibility=hidden -mpopcnt -std=c++17");
+    /**
+     * Verilator's tuning flags, kept after measuring the alternatives on the 16x16 systolic SoC and the
+     * 4x8 SIMT SoC (testbenches VerilatorOptionsBench, cycles per CPU second, best of 3): without
+     * {@code -O3} 0.98x / 0.76x, without the X flags 1.01x / 0.86x (within the +-10% round-to-round
+     * noise), {@code --threads 2} under 500 cycles/s on a shared 2-core VM (worker threads spin-wait).
+     * {@code -Drtlbench.verilator.tuning="..."} replaces them (they are part of the cache key).
+     */
+    private static final List<String> VERILATOR_OPTS = java.util.stream.Stream.of(java.util.stream.Stream.of("--cc"),
+            java.util.Arrays.stream(System.getProperty("rtlbench.verilator.tuning", "-O3 --x-assign fast --x-initial fast").trim().split("\\s+")),
+            java.util.stream.Stream.of("--noassert", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--prefix", "Vdut",
+                    "-CFLAGS", "-fPIC -fvisibility=hidden -mpopcnt -std=c++17")).flatMap(o -> o).filter(o -> !o.isEmpty()).toList();
     private static final List<String> MAKE_OPTS = List.of("OPT_FAST=-O2", "OPT_SLOW=-O1", "OPT_GLOBAL=-O2");
 
     /** A built library and whether it came from the cache. */

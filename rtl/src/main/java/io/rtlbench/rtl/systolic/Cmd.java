@@ -6,7 +6,9 @@ import java.math.BigInteger;
  * The command encoding, shared by the RTL decoder ({@link #field}) and the Java compiler
  * ({@link Builder}). A command is 128 bits; fields of different opcodes overlap. Every command has
  * OP, WAIT_DMA and WAIT_COMPUTE: it is dispatched only when at least WAIT_DMA DMA commands (CONFIG,
- * MVIN, MVOUT) and WAIT_COMPUTE COMPUTE commands have completed, counted from reset.
+ * MVIN, MVOUT) and WAIT_COMPUTE COMPUTE commands have completed, counted from reset modulo 2^16: a
+ * wait w is met when (completed - w) mod 2^16 < 2^15, so streams of any length work as long as a wait
+ * names one of the last 16,384 commands of its kind (the compiler raises older waits to that).
  */
 public final class Cmd {
     public static final int BITS = 128;
@@ -37,9 +39,9 @@ public final class Cmd {
         public long max() { return (1L << width) - 1; }
     }
 
-    /** Builds one command; values are range-checked. */
+    /** Builds one command; values are range-checked. Kept as two 64-bit words (compilers build millions). */
     public static final class Builder {
-        private BigInteger bits = BigInteger.ZERO;
+        private long lo, hi;
         private final Op op;
 
         public Builder(Op op) { this.op = op; set(Field.OP, op.ordinal()); }
@@ -48,15 +50,29 @@ public final class Cmd {
             if (f == Field.SCALE) value &= 0xFFFF_FFFFL;  // two's complement INT32
             if (value < 0 || value > f.max())
                 throw new IllegalArgumentException(op + "." + f + " = " + value + " does not fit in " + f.width + " bits");
-            BigInteger mask = BigInteger.ONE.shiftLeft(f.width).subtract(BigInteger.ONE).shiftLeft(f.lo);
-            bits = bits.andNot(mask).or(BigInteger.valueOf(value).shiftLeft(f.lo));
+            long mask = f.max();
+            if (f.lo < 64) {
+                lo = lo & ~(mask << f.lo) | value << f.lo;
+                if (f.lo + f.width > 64) {  // the field straddles the two words
+                    int below = 64 - f.lo;
+                    hi = hi & ~(mask >>> below) | value >>> below;
+                }
+            } else hi = hi & ~(mask << (f.lo - 64)) | value << (f.lo - 64);
             return this;
+        }
+
+        /** A field's current value. */
+        public long get(Field f) {
+            long v = f.lo < 64 ? lo >>> f.lo | (f.lo + f.width > 64 ? hi << (64 - f.lo) : 0) : hi >>> (f.lo - 64);
+            return v & f.max();
         }
 
         public Op op() { return op; }
         /** The command as two 64-bit words, low word first (the emulator's memory word order). */
-        public long[] words() { return new long[] {bits.longValue(), bits.shiftRight(64).longValue()}; }
-        public BigInteger bits() { return bits; }
+        public long[] words() { return new long[] {lo, hi}; }
+        public BigInteger bits() {
+            return new BigInteger(Long.toUnsignedString(hi)).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(lo)));
+        }
     }
 
     /** The fields each opcode uses, in listing order (besides OP and the waits). */

@@ -17,15 +17,22 @@ import java.util.List;
  * The DMA engine: executes CONFIG, MVIN and MVOUT in order. MVIN issues one read beat per accepted
  * request (rows x beats-per-row, consecutive addresses, or the same source row again when REPEAT)
  * and writes each response into (row, bank) of its target; scratchpad rows narrower than a beat
- * travel packed (busBytes / rowBytes rows a beat, when that divides) and are written together. The request side moves on to the next
- * MVIN while the responses of up to two MVINs are still due (a 2-entry response queue), so the
- * off-chip latency overlaps the next request stream. MVOUT reads accumulator rows, requantizes
+ * travel packed (busBytes / rowBytes rows a beat, when that divides) and are written together. The
+ * request side moves on to the next MVIN while the responses of up to {@value #QUEUE} MVINs are still
+ * due (a response queue; Gemmini's default keeps 8 loads queued and 16 requests in flight), so the
+ * off-chip latency overlaps the following request streams even for short (one weight tile) MVINs. MVOUT reads accumulator rows, requantizes
  * them to INT8 (packed busBytes / C rows a beat when C divides the bus; the byte mask drops rows past
- * the end) or sends raw INT32, and posts one write beat per request. Completion ({@code done}
- * pulse) is in command order: MVIN at its last response, MVOUT at its last accepted write, CONFIG
- * at once; MVOUT and CONFIG start only when no MVIN response is due.
+ * the end) or sends raw INT32, and posts one write beat per request; it may start while earlier
+ * MVINs' responses are still due (stores do not wait for scratchpad loads; they do wait for
+ * accumulator loads, which may write the rows they read). Completions ({@code completed}, a
+ * count per cycle) are reported in command order: MVIN at its last response, MVOUT once its last
+ * write is accepted and every earlier MVIN has completed (an MVOUT finishing behind a pending MVIN is
+ * counted with it), CONFIG at once (it starts only when no MVIN response is due).
  */
 public final class DmaEngine extends HwModule {
+    /** MVINs whose responses may be outstanding at once. */
+    public static final int QUEUE = 4;
+
     public static final class DmaIO extends HwBundle {
         public final Bool cmdValid = in(Bool());
         public final UInt cmd = in(UInt(Cmd.BITS));
@@ -39,7 +46,7 @@ public final class DmaEngine extends HwModule {
         public final UInt wData;
         public final UInt accRow = out(UInt(16));
         public final Vec<SInt> accData;
-        public final Bool done = out(Bool());
+        public final UInt completed = out(UInt(9));
         public final Bool busy = out(Bool());
         public final Bool offchipStall = out(Bool());
 
@@ -68,21 +75,31 @@ public final class DmaEngine extends HwModule {
         SInt scale = regInit("scale", slit(1, 32));
         UInt shift = regInit("shift", lit(0, 6));
         Bool relu = regInit("relu", lit(false)), raw = regInit("raw", lit(true));
-        // Response queue: entry 0 receives now, entry 1 is the next MVIN.
-        Bool[] qValid = {regInit("q0Valid", lit(false)), regInit("q1Valid", lit(false))};
-        UInt[] qTarget = {regInit("q0Target", lit(0, 2)), regInit("q1Target", lit(0, 2))};
-        UInt[] qLocal = {regInit("q0Local", lit(0, 16)), regInit("q1Local", lit(0, 16))};
-        UInt[] qRows = {regInit("q0Rows", lit(0, 16)), regInit("q1Rows", lit(0, 16))};
-        UInt[] qBpr = {regInit("q0Bpr", lit(1, 8)), regInit("q1Bpr", lit(1, 8))};
-        UInt[] qPack = {regInit("q0Pack", lit(1, 8)), regInit("q1Pack", lit(1, 8))};
+        // Response queue: entry 0 receives now, entries 1.. are the following MVINs in order.
+        Bool[] qValid = new Bool[QUEUE];
+        UInt[] qTarget = new UInt[QUEUE], qLocal = new UInt[QUEUE], qRows = new UInt[QUEUE], qBpr = new UInt[QUEUE], qPack = new UInt[QUEUE];
+        UInt[] qOuts = new UInt[QUEUE];  // MVOUTs that finished behind this MVIN, counted when it completes
+        for (int e = 0; e < QUEUE; e++) {
+            qValid[e] = regInit("q" + e + "Valid", lit(false));
+            qTarget[e] = regInit("q" + e + "Target", lit(0, 2));
+            qLocal[e] = regInit("q" + e + "Local", lit(0, 16));
+            qRows[e] = regInit("q" + e + "Rows", lit(0, 16));
+            qBpr[e] = regInit("q" + e + "Bpr", lit(1, 8));
+            qPack[e] = regInit("q" + e + "Pack", lit(1, 8));
+            qOuts[e] = regInit("q" + e + "Outs", lit(0, 8));
+        }
         UInt respRow = regInit("respRow", lit(0, 16)), respBeat = regInit("respBeat", lit(0, 8));
 
         UInt op = node("op", f(io.cmd, Cmd.Field.OP));
         Bool opIn = node("opIn", eq(op, lit(Cmd.Op.MVIN.ordinal(), 4)));
-        Bool canTake = node("canTake", and(not(active), mux(opIn, not(qValid[1]), not(qValid[0]))));
+        Bool opConfig = node("opConfig", eq(op, lit(Cmd.Op.CONFIG.ordinal(), 4)));
+        Bool accLoadDue = lit(false);  // an MVIN into the accumulator still writing: a store must not read ahead of it
+        for (int e = 0; e < QUEUE; e++) accLoadDue = or(accLoadDue, and(qValid[e], eq(qTarget[e], lit(Cmd.Target.ACC.ordinal(), 2))));
+        Bool otherOk = node("otherOk", mux(opConfig, not(qValid[0]), not(accLoadDue)));
+        Bool canTake = node("canTake", and(not(active), mux(opIn, not(qValid[QUEUE - 1]), otherOk)));
         connect(io.cmdReady, canTake);
         Bool accept = node("accept", and(io.cmdValid, canTake));
-        Bool isConfig = node("isConfig", and(accept, eq(op, lit(Cmd.Op.CONFIG.ordinal(), 4))));
+        Bool isConfig = node("isConfig", and(accept, opConfig));
         when(isConfig, () -> {
             connect(scale, asSInt(f(io.cmd, Cmd.Field.SCALE)));
             connect(shift, f(io.cmd, Cmd.Field.SHIFT));
@@ -166,32 +183,52 @@ public final class DmaEngine extends HwModule {
             connect(respBeat, mux(respRowEnd, lit(0, 8), add(respBeat, lit(1, 8))));
             when(respRowEnd, () -> connect(respRow, add(respRow, pad(qPack[0], 16))));
         });
-        when(pop, () -> {
-            connect(respRow, lit(0, 16));
-            connect(qValid[0], qValid[1]);
-            connect(qTarget[0], qTarget[1]);
-            connect(qLocal[0], qLocal[1]);
-            connect(qRows[0], qRows[1]);
-            connect(qBpr[0], qBpr[1]);
-            connect(qPack[0], qPack[1]);
-            connect(qValid[1], lit(false));
-        });
+        when(pop, () -> connect(respRow, lit(0, 16)));
+        // Pop shifts the queue down one entry; a push lands in the first entry still free after that.
         Bool push = node("push", and(accept, opIn));
-        Bool toHead = node("toHead", or(not(qValid[0]), pop));
-        for (int e = 0; e < 2; e++) {
+        Bool[] kept = new Bool[QUEUE];
+        for (int e = 0; e < QUEUE; e++) kept[e] = node("qKept_" + e, mux(pop, e + 1 < QUEUE ? qValid[e + 1] : lit(false), qValid[e]));
+        for (int e = 0; e < QUEUE; e++) {
             int ee = e;
-            when(and(push, e == 0 ? toHead : not(toHead)), () -> {
+            if (e + 1 < QUEUE) when(pop, () -> {
+                connect(qValid[ee], qValid[ee + 1]);
+                connect(qTarget[ee], qTarget[ee + 1]);
+                connect(qLocal[ee], qLocal[ee + 1]);
+                connect(qRows[ee], qRows[ee + 1]);
+                connect(qBpr[ee], qBpr[ee + 1]);
+                connect(qPack[ee], qPack[ee + 1]);
+                connect(qOuts[ee], qOuts[ee + 1]);
+            });
+            else when(pop, () -> {
+                connect(qValid[ee], lit(false));
+                connect(qOuts[ee], lit(0, 8));
+            });
+            Bool here = node("qPush_" + e, and(and(push, not(kept[e])), e == 0 ? lit(true) : kept[e - 1]));
+            when(here, () -> {
                 connect(qValid[ee], lit(true));
                 connect(qTarget[ee], cmdTarget);
                 connect(qLocal[ee], f(io.cmd, Cmd.Field.LOCAL_ROW));
                 connect(qRows[ee], f(io.cmd, Cmd.Field.ROWS));
                 connect(qBpr[ee], inBpr);
                 connect(qPack[ee], inPack);
+                connect(qOuts[ee], lit(0, 8));
             });
         }
         Bool issued = node("issued", and(active, ge(reqRow, rows)));
         when(issued, () -> connect(active, lit(false)));
-        connect(io.done, or(or(pop, and(issued, isOut)), isConfig));
+        // A finished MVOUT is counted now if no MVIN is left before it, else with the last one (the tail).
+        Bool outFinished = node("outFinished", and(issued, isOut));
+        Bool anyKept = lit(false);
+        for (int e = 0; e < QUEUE; e++) {
+            int ee = e;
+            Bool tail = node("qTail_" + e, and(kept[e], e + 1 < QUEUE ? not(kept[e + 1]) : lit(true)));
+            UInt outsNow = e + 1 < QUEUE ? mux(pop, qOuts[e + 1], qOuts[e]) : mux(pop, lit(0, 8), qOuts[e]);
+            when(and(outFinished, tail), () -> connect(qOuts[ee], add(outsNow, lit(1, 8))));
+            anyKept = or(anyKept, kept[e]);
+        }
+        UInt popped = mux(pop, add(pad(qOuts[0], 9), lit(1, 9)), lit(0, 9));
+        UInt direct = mux(or(and(outFinished, not(anyKept)), isConfig), lit(1, 9), lit(0, 9));
+        connect(io.completed, add(popped, direct));
         connect(io.busy, or(active, qValid[0]));
     }
 }

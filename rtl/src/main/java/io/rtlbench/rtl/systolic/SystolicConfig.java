@@ -9,9 +9,20 @@ import io.rtlbench.rtl.mem.OffChipConfig;
  * @param array    PE grid and dataflow
  * @param memories on-chip SRAM sizes
  * @param offchip  the shared off-chip memory model (bus width, bandwidth, latency, size)
- * @param cmdDepth command memory depth in 128-bit commands (a power of two, 16..65536)
+ * @param cmdDepth command memory depth in 128-bit commands (a power of two, 16..{@value #MAX_CMD_DEPTH}); the host
+ *                 sizes it from the program ({@code SystolicCompiler.requirements}) before building the emulator
  */
 public record SystolicConfig(Array array, Memories memories, OffChipConfig offchip, int cmdDepth) {
+    /** Largest command memory (1 Mi commands, 16 MiB): the limit on one program's length. */
+    public static final int MAX_CMD_DEPTH = 1 << 20;
+    /**
+     * Default scratchpad rows (each bank): Gemmini's default config (Configs.scala defaultConfig:
+     * sp_capacity 256 KiB at 16x16, i.e. 16,384 rows of 16 bytes, here split between A and B).
+     */
+    public static final int DEFAULT_SPAD_ROWS = 8192;
+    /** Default accumulator rows: Gemmini's default config (acc_capacity 64 KiB = 1,024 rows of 16 INT32 lanes). */
+    public static final int DEFAULT_ACC_ROWS = 1024;
+
     /** Weight-stationary (weights preloaded, double-buffered) or output-stationary (outputs stay in the PEs). */
     public enum Dataflow { WS, OS }
 
@@ -56,16 +67,22 @@ public record SystolicConfig(Array array, Memories memories, OffChipConfig offch
 
     public SystolicConfig {
         if (array == null || memories == null || offchip == null) throw new IllegalArgumentException("config parts must not be null");
-        if (!pow2In(cmdDepth, 16, 65536)) throw new IllegalArgumentException("cmdDepth must be a power of two in 16..65536; got " + cmdDepth);
+        if (!pow2In(cmdDepth, 16, MAX_CMD_DEPTH))
+            throw new IllegalArgumentException("cmdDepth must be a power of two in 16.." + MAX_CMD_DEPTH + "; got " + cmdDepth);
     }
 
     static boolean pow2In(int v, int lo, int hi) { return v >= lo && v <= hi && Integer.bitCount(v) == 1; }
 
-    /** Defaults: 2048-row scratchpads, 1024-row accumulator, 4096 commands, default off-chip model. */
+    /**
+     * Defaults: the row counts of Gemmini's default 16x16 configuration ({@link #DEFAULT_SPAD_ROWS},
+     * {@link #DEFAULT_ACC_ROWS}; at 16x16 that is 256 KiB of scratchpad and 64 KiB of accumulator,
+     * other array sizes scale with the row width), 4096 commands, the default off-chip model.
+     */
     public static SystolicConfig of(int rows, int cols, Dataflow dataflow) {
-        return new SystolicConfig(new Array(rows, cols, dataflow), new Memories(2048, 1024), OffChipConfig.defaults(), 4096);
+        return new SystolicConfig(new Array(rows, cols, dataflow), new Memories(DEFAULT_SPAD_ROWS, DEFAULT_ACC_ROWS), OffChipConfig.defaults(), 4096);
     }
 
+    public SystolicConfig withCmdDepth(int depth) { return new SystolicConfig(array, memories, offchip, depth); }
     public SystolicConfig withOffChip(OffChipConfig o) { return new SystolicConfig(array, memories, o, cmdDepth); }
     public SystolicConfig withMemories(Memories m) { return new SystolicConfig(array, m, offchip, cmdDepth); }
     public SystolicConfig withFormat(NumberFormat f) {

@@ -15,22 +15,33 @@ import io.rtlbench.rtl.mem.OffChipPort;
 
 /**
  * The systolic inference core. A dispatcher reads the command memory {@code cmds} (128-bit
- * {@link Cmd} words, written by the host through {@code cmdWrite} or through the emulator backdoor) from address 0 after reset and hands each command, in order, to the
- * DMA engine (CONFIG, MVIN, MVOUT) or the execute unit (PRELOAD, COMPUTE; WS or OS by config) once
- * its WAIT_DMA / WAIT_COMPUTE completion counts are reached and the unit accepts; so loads, compute
- * and stores overlap as far as the compiler's waits allow. END raises {@code done} once both units
- * are idle. Counters ({@link SystolicCounter}, 64-bit) run from reset to done: cycles, array-busy cycles, real MACs, commands,
+ * {@link Cmd} words, written by the host through {@code cmdWrite} or through the emulator backdoor)
+ * from address 0 after reset and hands each command, in order, to the queue of its unit once its
+ * WAIT_DMA / WAIT_COMPUTE completion counts are reached and the queue has room: {@value #DMA_QUEUE}
+ * commands for the DMA engine (CONFIG, MVIN, MVOUT), {@value #EXEC_QUEUE} for the execute unit
+ * (PRELOAD, COMPUTE; WS or OS by config). So a busy unit does not hold up the other's commands, and
+ * loads, compute and stores overlap as far as the compiler's waits allow. END raises {@code done}
+ * once both queues are empty and both units idle. Counters ({@link SystolicCounter}, 64-bit) run from reset to done: cycles, array-busy cycles, real MACs, commands,
  * array-idle cycles by the cause the head command waits for, and cycles the DMA is held off by the
- * off-chip bandwidth limit. Dispatch: one command per cycle at most.
+ * off-chip bandwidth limit. Dispatch: one command per cycle at most. Completions are counted in 32
+ * bits; waits compare the low 16 bits modulo 2^16 ({@link Cmd}), so programs may be of any length up to
+ * the command memory. {@code stopHit} is high once {@code stopAfterComputes} (non-zero) COMPUTE
+ * commands have completed: a breakpoint the host can run to (sampled emulation measures a tile
+ * between two of them); it does not affect execution.
  */
 public final class SystolicCore extends HwModule {
+    /** Depths of the per-unit command queues. */
+    public static final int DMA_QUEUE = 4, EXEC_QUEUE = 4;
+
     public static final class CoreIO extends HwBundle {
         public final OffChipPort port;
         public final Bool cmdWrite = in(Bool());
-        public final UInt cmdAddr = in(UInt(16));
+        public final UInt cmdAddr = in(UInt(32));
         public final UInt cmdData = in(UInt(Cmd.BITS));
         public final Bool done = out(Bool());
         public final PortGroup<SystolicCounter> counters = PortGroup.outputs(SystolicCounter.CORE);
+        public final UInt stopAfterComputes = in(UInt(32));
+        public final Bool stopHit = out(Bool());
 
         public CoreIO(SystolicConfig cfg) {
             super(cfg);
@@ -57,33 +68,44 @@ public final class SystolicCore extends HwModule {
         // ---- dispatcher -------------------------------------------------------------------------
         Mem<UInt> cmds = mem("cmds", cfg.cmdDepth(), UInt(Cmd.BITS), EnergyRole.INSTRUCTION);
         when(io.cmdWrite, () -> write(cmds, low(io.cmdAddr, SystolicConfig.log2(cfg.cmdDepth())), io.cmdData));
-        UInt pc = regInit("pc", lit(0, 16));
+        UInt pc = regInit("pc", lit(0, 32));
         Bool done = regInit("doneReg", lit(false));
         UInt head = node("head", read(cmds, low(pc, SystolicConfig.log2(cfg.cmdDepth()))));
         UInt op = node("op", f(head, Cmd.Field.OP));
-        UInt dmaDone = regInit("dmaDone", lit(0, 16)), computeDone = regInit("computeDone", lit(0, 16));
-        Bool dmaOk = node("dmaOk", ge(dmaDone, f(head, Cmd.Field.WAIT_DMA)));
-        Bool computeOk = node("computeOk", ge(computeDone, f(head, Cmd.Field.WAIT_COMPUTE)));
+        UInt dmaDone = regInit("dmaDone", lit(0, 32)), computeDone = regInit("computeDone", lit(0, 32));
+        // a wait is met when (done - wait) mod 2^16 < 2^15
+        Bool dmaOk = node("dmaOk", not(bit(sub(low(dmaDone, 16), f(head, Cmd.Field.WAIT_DMA)), 15)));
+        Bool computeOk = node("computeOk", not(bit(sub(low(computeDone, 16), f(head, Cmd.Field.WAIT_COMPUTE)), 15)));
         Bool ready = node("ready", and(and(dmaOk, computeOk), not(done)));
         Bool isDma = node("isDma", or(eq(op, lit(Cmd.Op.CONFIG.ordinal(), 4)),
                 or(eq(op, lit(Cmd.Op.MVIN.ordinal(), 4)), eq(op, lit(Cmd.Op.MVOUT.ordinal(), 4)))));
         Bool isPre = node("isPre", eq(op, lit(Cmd.Op.PRELOAD.ordinal(), 4)));
         Bool isComp = node("isComp", eq(op, lit(Cmd.Op.COMPUTE.ordinal(), 4)));
         Bool isEnd = node("isEnd", eq(op, lit(Cmd.Op.END.ordinal(), 4)));
-        connect(dma.io.cmd, head);
-        connect(dma.io.cmdValid, and(ready, isDma));
-        connect(ex.cmd, head);
-        connect(ex.preValid, and(ready, isPre));
-        connect(ex.compValid, and(ready, isComp));
-        Bool finish = node("finish", and(and(ready, isEnd), and(ex.idle, not(dma.io.busy))));
-        Bool fire = node("fire", or(or(and(isDma, dma.io.cmdReady), and(isPre, ex.preReady)),
-                and(isComp, ex.compReady)));
+        CmdQueue dmaQ = instance("dmaQueue", EnergyRole.INSTRUCTION, () -> new CmdQueue(DMA_QUEUE));
+        CmdQueue exQ = instance("execQueue", EnergyRole.INSTRUCTION, () -> new CmdQueue(EXEC_QUEUE));
+        Bool fire = node("fire", or(and(isDma, not(dmaQ.io.full)), and(or(isPre, isComp), not(exQ.io.full))));
         Bool dispatch = node("dispatch", and(ready, fire));
-        when(dispatch, () -> connect(pc, add(pc, lit(1, 16))));
+        connect(dmaQ.io.enq, and(dispatch, isDma));
+        connect(dmaQ.io.enqData, head);
+        connect(exQ.io.enq, and(dispatch, or(isPre, isComp)));
+        connect(exQ.io.enqData, head);
+        connect(dma.io.cmd, dmaQ.io.head);
+        connect(dma.io.cmdValid, dmaQ.io.valid);
+        connect(dmaQ.io.deq, dma.io.cmdReady);
+        UInt exOp = node("exOp", f(exQ.io.head, Cmd.Field.OP));
+        connect(ex.cmd, exQ.io.head);
+        connect(ex.preValid, and(exQ.io.valid, eq(exOp, lit(Cmd.Op.PRELOAD.ordinal(), 4))));
+        connect(ex.compValid, and(exQ.io.valid, eq(exOp, lit(Cmd.Op.COMPUTE.ordinal(), 4))));
+        connect(exQ.io.deq, or(and(ex.preValid, ex.preReady), and(ex.compValid, ex.compReady)));
+        Bool queuesEmpty = node("queuesEmpty", and(not(dmaQ.io.valid), not(exQ.io.valid)));
+        Bool finish = node("finish", and(and(and(ready, isEnd), queuesEmpty), and(ex.idle, not(dma.io.busy))));
+        when(dispatch, () -> connect(pc, add(pc, lit(1, 32))));
         when(finish, () -> connect(done, lit(true)));
-        when(dma.io.done, () -> connect(dmaDone, add(dmaDone, lit(1, 16))));
-        when(ex.computeDone, () -> connect(computeDone, add(computeDone, lit(1, 16))));
+        connect(dmaDone, add(dmaDone, pad(dma.io.completed, 32)));
+        when(ex.computeDone, () -> connect(computeDone, add(computeDone, lit(1, 32))));
         connect(io.done, done);
+        connect(io.stopHit, and(orR(io.stopAfterComputes), ge(computeDone, io.stopAfterComputes)));
 
         // ---- memories ---------------------------------------------------------------------------
         // off-chip port: requests out, responses in
@@ -120,14 +142,15 @@ public final class SystolicCore extends HwModule {
         counter("totalCycles", io.counters.get(SystolicCounter.TOTAL_CYCLES), running);
         counter("computeCycles", io.counters.get(SystolicCounter.COMPUTE_CYCLES), and(running, ex.busy));
         counter("commandCount", io.counters.get(SystolicCounter.COMMANDS), dispatch);
-        // Stalls: cycles the array sits idle (not computing, not loading weights), by what the head
-        // command waits for: the DMA (its data, or the engine itself: the memory side), COMPUTE
-        // completion, or a weight/output buffer.
-        // Everything else idle (final stores after END was reached, DMA busy, dispatch) is "other", so
-        // total = compute + the four stall counters.
+        // Stalls: cycles the array sits idle (not computing, not loading weights), by what holds it: a
+        // queued COMPUTE waiting for its weight/output buffer, or, with nothing queued for the array,
+        // what the dispatcher's head command waits for: the DMA (its data, or room in the DMA queue:
+        // the memory side) or COMPUTE completion. Everything else idle (final stores after END was
+        // reached, dispatch) is "other", so total = compute + the four stall counters.
         Bool idle = node("arrayIdle", and(running, not(ex.busy)));
-        Bool waitDma = node("idleWaitDma", and(and(idle, not(isEnd)), or(not(dmaOk), and(isDma, not(dma.io.cmdReady)))));
-        Bool waitCompute = node("idleWaitCompute", and(and(and(idle, not(isEnd)), not(waitDma)), not(computeOk)));
+        Bool headWaits = node("headWaits", and(and(idle, not(isEnd)), not(exQ.io.valid)));
+        Bool waitDma = node("idleWaitDma", and(headWaits, or(not(dmaOk), and(isDma, dmaQ.io.full))));
+        Bool waitCompute = node("idleWaitCompute", and(and(headWaits, not(waitDma)), not(computeOk)));
         Bool waitBuffer = node("idleWaitBuffer", and(idle, ex.bufferWait));
         counter("stallDmaWaitCount", io.counters.get(SystolicCounter.STALL_DMA_WAIT), waitDma);
         counter("stallComputeWaitCount", io.counters.get(SystolicCounter.STALL_COMPUTE_WAIT), waitCompute);

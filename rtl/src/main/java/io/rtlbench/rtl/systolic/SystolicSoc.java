@@ -15,18 +15,21 @@ import io.rtlbench.rtl.mem.OffChipMemory;
  * to the shared {@link OffChipMemory} model ({@code offchip}, backing store {@code offchip.store}).
  * The host may write commands through {@code cmdWrite/cmdAddr/cmdData} (tests use the backdoor).
  * The core starts executing at command 0 when reset is released; {@code done} rises after END.
- * All counters of the core plus the off-chip byte counters are outputs.
+ * All counters of the core plus the off-chip byte counters are outputs. {@code stopHit} rises once
+ * {@code stopAfterComputes} (non-zero) COMPUTE commands have completed (a breakpoint for the host).
  */
 public final class SystolicSoc extends HwModule {
     public static final class SocIO extends HwBundle {
         public final Bool cmdWrite = in(Bool());
-        public final UInt cmdAddr = in(UInt(16));
+        public final UInt cmdAddr = in(UInt(32));
         public final UInt cmdData = in(UInt(Cmd.BITS));
         public final Bool done = out(Bool());
         /** Every {@link SystolicCounter}: the core's, then the off-chip byte counts. */
         public final PortGroup<SystolicCounter> counters = PortGroup.outputs(SystolicCounter.class);
         /** Off-chip bandwidth override in bytes/cycle (0 = the configured rate); no rebuild needed. */
         public final UInt offchipBandwidth = in(UInt(8));
+        public final UInt stopAfterComputes = in(UInt(32));
+        public final Bool stopHit = out(Bool());
     }
 
     public final SocIO io = io("io", new SocIO());
@@ -39,5 +42,7 @@ public final class SystolicSoc extends HwModule {
         connect(io.counters.get(SystolicCounter.OFFCHIP_BYTES_READ), offchip.io.bytesRead);
         connect(io.counters.get(SystolicCounter.OFFCHIP_BYTES_WRITTEN), offchip.io.bytesWritten);
         connect(offchip.io.bandwidth, io.offchipBandwidth);
+        connect(core.io.stopAfterComputes, io.stopAfterComputes);
+        connect(io.stopHit, core.io.stopHit);
     }
 }

@@ -10,32 +10,41 @@ import java.util.List;
  * The command list being compiled, with the completion counts the waits refer to: DMA commands
  * (CONFIG, MVIN, MVOUT) and COMPUTE commands are numbered from 1 in stream order, and a command
  * that needs an earlier one finished waits for its number. Waits only ever name earlier commands,
- * so the in-order dispatcher cannot deadlock.
+ * so the in-order dispatcher cannot deadlock. Waits are encoded modulo 2^16 and raised to at most
+ * {@value #WINDOW} commands back (the core compares them modulo 2^16, see {@link Cmd}). While
+ * {@link #muted} (commands of tiles before a sampled range), nothing is recorded and every command
+ * counts as already complete (number 0).
  */
 final class CommandStream {
+    static final int WINDOW = 16384;
     final List<Cmd.Builder> cmds = new ArrayList<>();
+    boolean muted;
     private int dmaCount, computeCount;
 
     /** Appends a DMA command; returns its completion number. */
     int dma(Cmd.Builder c, int waitCompute) {
-        c.set(Field.WAIT_COMPUTE, waitCompute);
-        cmds.add(c);
+        if (muted) return 0;
+        cmds.add(c.set(Field.WAIT_COMPUTE, encode(waitCompute, computeCount)));
         return ++dmaCount;
     }
 
     void preload(Cmd.Builder c, int waitDma) {
-        cmds.add(c.set(Field.WAIT_DMA, waitDma));
+        if (!muted) cmds.add(c.set(Field.WAIT_DMA, encode(waitDma, dmaCount)));
     }
 
     /** Appends a COMPUTE; returns its completion number. */
     int compute(Cmd.Builder c, int waitDma, int waitCompute) {
-        cmds.add(c.set(Field.WAIT_DMA, waitDma).set(Field.WAIT_COMPUTE, waitCompute));
+        if (muted) return 0;
+        cmds.add(c.set(Field.WAIT_DMA, encode(waitDma, dmaCount)).set(Field.WAIT_COMPUTE, encode(waitCompute, computeCount)));
         return ++computeCount;
     }
 
     void end() {
-        cmds.add(new Cmd.Builder(Op.END).set(Field.WAIT_DMA, dmaCount).set(Field.WAIT_COMPUTE, computeCount));
+        cmds.add(new Cmd.Builder(Op.END).set(Field.WAIT_DMA, encode(dmaCount, dmaCount)).set(Field.WAIT_COMPUTE,
+                encode(computeCount, computeCount)));
     }
+
+    static int encode(int wait, int count) { return Math.max(wait, count - WINDOW) & 0xFFFF; }
 
     int dmaCount() { return dmaCount; }
     int computeCount() { return computeCount; }
@@ -48,6 +57,7 @@ final class CommandStream {
         int lastReader;   // COMPUTE number that last read it
         int lastWriter;   // COMPUTE number that last wrote it (accumulator)
         int lastMvout;    // DMA number that last read it out (accumulator)
+        int pinnedUntil = -1;  // fold index (or tile's last fold) that still needs its contents
         long lastUse;
 
         Slot(int base) { this.base = base; }
@@ -55,7 +65,7 @@ final class CommandStream {
 
     /** Equal-sized slots of one memory, reused least-recently-used first; tiles stay resident while they fit. */
     static final class Pool {
-        private final Slot[] slots;
+        final Slot[] slots;
         private long clock;
 
         Pool(String what, int memRows, int slotRows) {
@@ -70,10 +80,11 @@ final class CommandStream {
             return null;
         }
 
-        /** The least recently used slot, now holding {@code key}. */
-        Slot evict(Object key) {
-            Slot lru = slots[0];
-            for (Slot s : slots) if (s.lastUse < lru.lastUse) lru = s;
+        /** The least recently used slot not pinned by fold {@code now} or later, now holding {@code key}; null if all are pinned. */
+        Slot evict(Object key, int now) {
+            Slot lru = null;
+            for (Slot s : slots) if (s.pinnedUntil < now && (lru == null || s.lastUse < lru.lastUse)) lru = s;
+            if (lru == null) return null;
             lru.key = key;
             return touch(lru);
         }

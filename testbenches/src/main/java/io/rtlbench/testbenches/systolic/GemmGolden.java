@@ -30,6 +30,19 @@ public final class GemmGolden {
         return rq == null ? acc : rq.apply(acc);
     }
 
+    /** Rows [m0, m0 + rows) x columns [n0, n0 + cols) of the job's golden result (for checking single tiles). */
+    public static int[][] block(GemmJob job, int m0, int rows, int n0, int cols) {
+        int[][] c = new int[rows][cols];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) {
+                int acc = job.bias() == null ? 0 : job.bias()[n0 + j];
+                byte[] a = job.a()[m0 + i];
+                for (int t = 0; t < a.length; t++) acc += a[t] * job.b()[t][n0 + j];
+                c[i][j] = job.requant() == null ? acc : job.requant().apply(acc);
+            }
+        return c;
+    }
+
     /**
      * First mismatch as a readable message naming the element, the operand indices, expected and
      * actual; null when equal.

@@ -94,4 +94,71 @@ public final class Layers {
             return y;
         }
     }
+
+    /**
+     * Depthwise 2-D convolution: input C x H x W, weights C x KH x KW (one filter per channel), zero
+     * padding, output C x OH x OW. Lowered to one GEMM whose weight matrix is block-diagonal, several
+     * channels per pass: channels in groups of {@code group} (the array's column count fills every
+     * column), K index = g * taps * G + tap * G_g + c, N index = channel ({@link WeightStructure#depthwise});
+     * the compiler skips the all-zero weight blocks and counts only the real MACs.
+     */
+    public record DepthwiseConv2d(byte[][][] weights, int[] bias, int stride, int padding, Requant requant) {
+        public DepthwiseConv2d {
+            if (stride < 1) throw new IllegalArgumentException("conv stride must be >= 1; got " + stride);
+            if (padding < 0) throw new IllegalArgumentException("conv padding must be >= 0; got " + padding);
+        }
+
+        int channels() { return weights.length; }
+        int taps() { return weights[0].length * weights[0][0].length; }
+        private Conv2d shape() { return new Conv2d(new byte[1][1][weights[0].length][weights[0][0].length], null, stride, padding, null); }
+
+        public WeightStructure structure(int group) { return WeightStructure.depthwise(channels(), taps(), group); }
+
+        public GemmJob job(byte[][][] x, int group) {
+            if (x.length != channels()) throw new IllegalArgumentException("input has " + x.length + " channels, the depthwise conv " + channels());
+            int kh = weights[0].length, kw = weights[0][0].length, h = x[0].length, w = x[0][0].length;
+            int oh = shape().outH(h), ow = shape().outW(w), c = channels(), taps = kh * kw;
+            byte[][] a = new byte[oh * ow][c * taps];
+            byte[][] b = new byte[c * taps][c];
+            for (int k = 0; k < c * taps; k++) {
+                int g = Math.min(k / (taps * group), (c - 1) / group), size = Math.min(group, c - g * group), r = k - g * taps * group;
+                int ch = g * group + r % size, tap = r / size, ky = tap / kw, kx = tap % kw;
+                b[k][ch] = weights[ch][ky][kx];
+                for (int oy = 0; oy < oh; oy++)
+                    for (int ox = 0; ox < ow; ox++) {
+                        int iy = oy * stride + ky - padding, ix = ox * stride + kx - padding;
+                        a[oy * ow + ox][k] = iy < 0 || ix < 0 || iy >= h || ix >= w ? 0 : x[ch][iy][ix];
+                    }
+            }
+            return new GemmJob(a, b, bias, requant);
+        }
+
+        /** GEMM output (pixels x C) back to C x OH x OW. */
+        public int[][][] fromGemm(int[][] out, int h, int w) {
+            int oh = shape().outH(h), ow = shape().outW(w);
+            int[][][] y = new int[channels()][oh][ow];
+            for (int ch = 0; ch < channels(); ch++)
+                for (int p = 0; p < oh * ow; p++) y[ch][p / ow][p % ow] = out[p][ch];
+            return y;
+        }
+
+        /** Direct depthwise convolution: the independent golden model. */
+        public int[][][] golden(byte[][][] x) {
+            int kh = weights[0].length, kw = weights[0][0].length, h = x[0].length, w = x[0][0].length;
+            int oh = shape().outH(h), ow = shape().outW(w);
+            int[][][] y = new int[channels()][oh][ow];
+            for (int ch = 0; ch < channels(); ch++)
+                for (int oy = 0; oy < oh; oy++)
+                    for (int ox = 0; ox < ow; ox++) {
+                        int acc = bias == null ? 0 : bias[ch];
+                        for (int ky = 0; ky < kh; ky++)
+                            for (int kx = 0; kx < kw; kx++) {
+                                int iy = oy * stride + ky - padding, ix = ox * stride + kx - padding;
+                                if (iy >= 0 && ix >= 0 && iy < h && ix < w) acc += x[ch][iy][ix] * weights[ch][ky][kx];
+                            }
+                        y[ch][oy][ox] = requant == null ? acc : requant.apply(acc);
+                    }
+            return y;
+        }
+    }
 }

@@ -4,14 +4,27 @@ import java.util.Arrays;
 
 /**
  * The off-chip memory contents a program starts from: a bump allocator of beat-aligned regions and
- * little-endian byte writes (byte i of a beat = bits 8i+7..8i, as in the memory model).
+ * little-endian byte writes (byte i of a beat = bits 8i+7..8i, as in the memory model). A
+ * {@link #sizeOnly} image only allocates (the compiler's dry run that sizes the memories).
  */
 public final class OffChipImage {
     private final int busBytes;
-    private byte[] bytes = new byte[1024];
+    private final boolean dry;
+    private byte[] bytes;
     private int top;
 
-    public OffChipImage(int busBytes) { this.busBytes = busBytes; }
+    public OffChipImage(int busBytes) { this(busBytes, false); }
+
+    private OffChipImage(int busBytes, boolean dry) {
+        this.busBytes = busBytes;
+        this.dry = dry;
+        bytes = new byte[dry ? 0 : 1024];
+    }
+
+    /** An image that tracks only its size (no contents). */
+    public static OffChipImage sizeOnly(int busBytes) { return new OffChipImage(busBytes, true); }
+
+    public boolean dry() { return dry; }
 
     /** Reserves {@code beats} beats and returns the region's byte address. */
     public int alloc(long beats) {
@@ -19,7 +32,7 @@ public final class OffChipImage {
         if (top + size > (1L << 30)) throw new IllegalArgumentException("program needs more than 1 GiB of off-chip memory");
         int addr = top;
         top += (int) size;
-        if (top > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(top, 2 * bytes.length));
+        if (!dry && top > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(top, 2 * bytes.length));
         return addr;
     }
 
@@ -32,7 +45,10 @@ public final class OffChipImage {
      * Contents in the emulator's memory word layout: one beat per memory word, each word as
      * ceil(beat bits / 64) longs, low bytes first (a 4-byte beat takes one long).
      */
-    public long[] words() { return toWords(bytes, top, busBytes); }
+    public long[] words() {
+        if (dry) throw new IllegalStateException("a size-only image has no contents");
+        return toWords(bytes, top, busBytes);
+    }
 
     static long[] toWords(byte[] bytes, int length, int busBytes) {
         int perBeat = Math.max(1, busBytes / 8), beats = length / busBytes;

@@ -5,13 +5,20 @@ import io.rtlbench.rtl.systolic.SystolicConfig;
 import java.util.List;
 
 /**
- * A compiled GEMM: the command stream, the initial off-chip image, and where each output tile
- * lands off-chip (row stride {@code rowBytes}; INT8 or raw little-endian INT32 lanes).
+ * A compiled GEMM (or a range of its output tiles): the command stream, the initial off-chip image,
+ * and where each output block lands off-chip (row stride {@code rowBytes}; INT8 or raw little-endian
+ * INT32 lanes). {@code mapping} describes the tiling; the program holds tiles [firstTile, firstTile +
+ * tileEnds.size()) of {@code tilesTotal}, and tile firstTile + i is complete once COMPUTE number
+ * tileEnds[i] (counted from 1) has completed.
  */
 public record SystolicProgram(SystolicConfig config, GemmJob job, List<Cmd.Builder> commands, OffChipImage image,
-                              List<OutTile> outTiles, int rowBytes) {
-    /** Output tile: rows x cols values of C starting at (m0, n0), stored from byte address addr. */
-    public record OutTile(int addr, int m0, int n0, int rows, int cols) {}
+                              List<OutTile> outTiles, int rowBytes, String mapping, int tilesTotal, int firstTile,
+                              List<Integer> tileEnds) {
+    /** Output block: rows x cols values of C starting at (m0, n0) of schedule tile {@code tile}, stored from byte address addr. */
+    public record OutTile(int addr, int m0, int n0, int rows, int cols, int tile) {}
+
+    /** Whether the program computes every tile of the GEMM. */
+    public boolean complete() { return firstTile == 0 && tileEnds.size() == tilesTotal; }
 
     public boolean raw() { return job.requant() == null; }
 

@@ -16,21 +16,19 @@ import java.util.List;
  * (R/2 + 1) / R of the INT8 bytes. K tiles never cross an MX block ({@link KTiles}).
  */
 final class TileLayout {
-    private final GemmJob job;
+    private final NumberFormat format;
     private final int R, C;
     private final boolean mx;
 
-    TileLayout(SystolicConfig cfg, GemmJob job) {
-        if (job.format() != cfg.format())
-            throw new IllegalArgumentException("the job is " + job.format() + " but the systolic core was built for " + cfg.format());
-        this.job = job;
+    TileLayout(SystolicConfig cfg) {
+        format = cfg.format();
         R = cfg.rows();
         C = cfg.cols();
-        mx = job.format() == NumberFormat.MXFP4;
+        mx = format == NumberFormat.MXFP4;
     }
 
-    /** The K tiles, {start, end}: R at a time, cut at MX block boundaries. */
-    List<int[]> kTiles() { return KTiles.of(job.format(), R, job.k()); }
+    /** The K tiles of a K-long reduction, {start, end}: R at a time, cut at MX block boundaries. */
+    List<int[]> kTiles(int k) { return KTiles.of(format, R, k); }
 
     /** Scratchpad rows of an A tile of {@code rows} rows of A. */
     int aRows(int rows) { return mx ? (rows + 1) / 2 + (rows + R - 1) / R : rows; }
@@ -39,7 +37,7 @@ final class TileLayout {
     int bRows() { return mx ? R / 2 + 1 : R; }
 
     /** Byte l of scratchpad row r of the A tile at (m0, k0), mLen x kLen real elements. */
-    SystolicCompiler.Lane aLane(int m0, int k0, int mLen, int kLen) {
+    OperandImage.Lane aLane(GemmJob job, int m0, int k0, int mLen, int kLen) {
         if (!mx) return (r, i) -> i < kLen ? job.a()[m0 + r][k0 + i] : 0;
         int elementRows = (mLen + 1) / 2;
         return (r, l) -> {
@@ -54,7 +52,7 @@ final class TileLayout {
     }
 
     /** Byte l of scratchpad row r of the B tile at (k0, n0), kLen x nLen real elements. */
-    SystolicCompiler.Lane bLane(int k0, int n0, int kLen, int nLen) {
+    OperandImage.Lane bLane(GemmJob job, int k0, int n0, int kLen, int nLen) {
         if (!mx) return (r, j) -> r < kLen && j < nLen ? job.b()[k0 + r][n0 + j] : 0;
         return (r, l) -> {
             if (l >= C) return 0;

@@ -60,6 +60,6 @@ final class DirectedProgram {
     SystolicProgram end() {
         cs.end();
         GemmJob none = new GemmJob(new byte[1][1], new byte[1][1], null, null);
-        return new SystolicProgram(cfg, none, List.copyOf(cs.cmds), image, List.of(), 4 * cfg.cols());
+        return new SystolicProgram(cfg, none, List.copyOf(cs.cmds), image, List.of(), 4 * cfg.cols(), "directed", 1, 0, List.of());
     }
 }

@@ -24,10 +24,10 @@ final class SystolicFixtures {
 
     private SystolicFixtures() {}
 
-    /** R x C with small memories (64-row scratchpads and accumulator, 16384 commands), so tiling and reuse are exercised. */
+    /** R x C with small memories (64-row scratchpads and accumulator, 65,536 commands), so tiling and reuse are exercised. */
     static SystolicConfig small(int r, int c, Dataflow df) {
         SystolicConfig d = SystolicConfig.of(r, c, df);
-        return new SystolicConfig(d.array(), new SystolicConfig.Memories(64, 64), d.offchip(), 16384);
+        return new SystolicConfig(d.array(), new SystolicConfig.Memories(64, 64), d.offchip(), 65536);
     }
 
     static SystolicDriver driver(SystolicConfig cfg) { return DRIVERS.computeIfAbsent(cfg, SystolicDriver::new); }

@@ -51,9 +51,14 @@ class SystolicUnitTest {
         assertThrows(IllegalArgumentException.class, () -> Workload.parse("fft:8", 1));
         SystolicConfig tiny = new SystolicConfig(new SystolicConfig.Array(2, 2, Dataflow.WS), new SystolicConfig.Memories(64, 64),
                 io.rtlbench.rtl.mem.OffChipConfig.defaults(), 16);
-        var big = new GemmJob(new byte[64][64], new byte[64][64], null, null);
-        e = assertThrows(IllegalArgumentException.class, () -> SystolicCompiler.compile(tiny, big));
-        assertTrue(e.getMessage().contains("command memory holds 16"), e.getMessage());
+        // compilation ignores the command-memory depth; the requirements say what the host must build
+        var req = SystolicSizing.requirements(tiny, 64, 64, 64, false, false, WeightStructure.DENSE);
+        var p = SystolicCompiler.compile(tiny, new GemmJob(new byte[64][64], new byte[64][64], null, null));
+        assertEquals(p.commands().size(), req.commands());
+        assertEquals(p.image().size(), req.offchipBytes());
+        assertTrue(req.cmdDepth() >= req.commands() && req.applyTo(tiny).cmdDepth() == req.cmdDepth(), req.toString());
+        e = assertThrows(IllegalArgumentException.class, () -> new SystolicSizing.Requirements(2_000_000, 0).cmdDepth());
+        assertTrue(e.getMessage().contains("at most 1048576"), e.getMessage());
     }
 
     @Test void compilerEmitsOnlyBackwardWaits() {
@@ -72,5 +77,24 @@ class SystolicUnitTest {
                 }
             }
         }
+    }
+
+    @Test void sampledProgramsFitTheirSizingBound() {
+        java.util.Random rnd = new java.util.Random(5);
+        for (Dataflow df : Dataflow.values())
+            for (int[] shape : new int[][] {{300, 200, 100}, {49, 700, 90}, {1, 512, 300}}) {
+                SystolicConfig cfg = SystolicConfig.of(8, 8, df);
+                GemmJob job = new GemmJob(GemmGolden.random(rnd, shape[0], shape[1]), GemmGolden.random(rnd, shape[1], shape[2]),
+                        GemmGolden.randomBias(rnd, shape[2], 100), new Requant(1, 8, false));
+                var bound = SystolicSizing.sampleRequirements(cfg, shape[0], shape[1], shape[2], true, true, WeightStructure.DENSE,
+                        SystolicTiledLayer.SPAN);
+                int tiles = SystolicSizing.tiles(cfg, shape[0], shape[1], shape[2], true, true, WeightStructure.DENSE).size();
+                for (int u = 0; u < tiles; u += Math.max(1, tiles / 7)) {
+                    SystolicProgram p = SystolicCompiler.compileTiles(cfg, job, WeightStructure.DENSE, u - 4, u + 2);
+                    assertTrue(p.commands().size() <= bound.commands() && p.image().size() <= bound.offchipBytes(),
+                            df + " " + java.util.Arrays.toString(shape) + " tile " + u + ": " + p.commands().size() + " commands, "
+                                    + p.image().size() + " bytes > " + bound);
+                }
+            }
     }
 }

@@ -61,7 +61,7 @@ class LayerSpecTest {
         assertEquals(WorkloadLibrary.load("small_mlp", 0.5).layers().size(), mlp.size());
         List<WorkloadSet.Entry> one = WorkloadSet.load("gemm:2,3,4", 1);
         assertEquals(List.of("gemm:2,3,4"), one.stream().map(WorkloadSet.Entry::name).toList(), "an ad-hoc spec keeps its name");
-        assertThrows(IllegalStateException.class, () -> WorkloadSet.parse("missing.set"));
+        assertThrows(IllegalStateException.class, () -> WorkloadSet.parse("missing.set", 1));
     }
 
     @Test void layerTensorsLowerConvolutionsLikeTheSystolicLayerApi() {
