@@ -38,6 +38,7 @@ final class HtmlPage {
         totals(h, d, Verdict.of(d.systolic(), d.simt(), sysPeak, simtPeak));
         layers(h, d, sysPeak, simtPeak);
         memoryWall(h, d);
+        SiliconSection.render(h, d.extras());
         h.append("<h2>Charts</h2>\n<div class=\"charts\">\n");
         for (var e : charts.entrySet())
             h.append("<figure id=\"").append(esc(e.getKey())).append("\">\n").append(e.getValue())

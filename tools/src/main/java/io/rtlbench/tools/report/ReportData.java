@@ -17,7 +17,10 @@ import java.util.Map;
  * {@code bandwidth_sweep}, the peak keys of {@code config} (without them the roofline has no compute roof).
  */
 public record ReportData(String workload, double scale, Map<String, String> config, List<LayerRow> layers,
-                         Run systolic, Run simt, double speedup, double energyRatio, List<SweepPoint> sweep) {
+                         Run systolic, Run simt, double speedup, double energyRatio, List<SweepPoint> sweep, Extras extras) {
+    /** Optional parts of newer results, kept as JSON for {@link SiliconSection}: null when absent. */
+    public record Extras(JsonNode area, JsonNode gpuVariants, JsonNode memoryPreset) {}
+
     /** Energy breakdown categories, in stacking order (pJ each). */
     public static final List<String> CATEGORIES =
             List.of("compute", "sram", "regfile", "control", "instruction", "clock", "leakage", "offchip");
@@ -41,7 +44,8 @@ public record ReportData(String workload, double scale, Map<String, String> conf
 
     /** The JSON as written by {@code compare --json}: only what the report reads; boxed values are required unless marked. */
     public record Json(String workload, Double scale, Map<String, JsonNode> config, List<JsonLayer> layers, JsonRun systolic,
-                       JsonRun simt, JsonRatios ratios, @OptionalField List<JsonSweep> bandwidthSweep) {}
+                       JsonRun simt, JsonRatios ratios, @OptionalField List<JsonSweep> bandwidthSweep,
+                       @OptionalField JsonNode area, @OptionalField JsonNode gpuVariants, @OptionalField JsonNode memoryPreset) {}
 
     public record JsonLayer(String name, String spec, Double macs, Double arithmeticIntensity, JsonRun systolic, JsonRun simt,
                             JsonRatios ratios) {}
@@ -75,7 +79,7 @@ public record ReportData(String workload, double scale, Map<String, String> conf
         Map<String, String> config = new LinkedHashMap<>();
         j.config().forEach((k, v) -> config.put(k, v.isValueNode() ? v.asText() : v.toString()));
         return new ReportData(j.workload(), j.scale(), config, layers, run(j.systolic()), run(j.simt()), j.ratios().speedup(),
-                j.ratios().energyRatio(), sweep);
+                j.ratios().energyRatio(), sweep, new Extras(j.area(), j.gpuVariants(), j.memoryPreset()));
     }
 
     /** A number from config, or NaN when absent or not a number. */
