@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the SIMT core really did, read back from a VCD of its register files and off-chip port:
- * every register-file write (each write port of each lane's memory {@code rf<lane>}: address =
+ * every register-file write (each write port of each lane's memory {@code regFile<lane>}: address =
  * warp x 32 + register) and every off-chip write beat, by cycle. Observes the core only through
  * signals the emulator dumps anyway; nothing in the core is changed for it.
  */
@@ -27,11 +27,11 @@ final class CoreTrace {
     /** The VCD scopes to dump: the lanes' register files and the off-chip model. */
     static List<String> scopes(int threads) {
         List<String> s = new ArrayList<>(List.of("offchip"));
-        for (int l = 0; l < threads; l++) s.add("core.rf" + l + "_ext");
+        for (int l = 0; l < threads; l++) s.add("core.regFile" + l + "_ext");
         return s;
     }
 
-    private static final Pattern RF_PORT = Pattern.compile(".*\\.rf(\\d+)_ext\\.(W\\d+)_(en|addr|data)");
+    private static final Pattern RF_PORT = Pattern.compile(".*\\.regFile(\\d+)_ext\\.(W\\d+)_(en|addr|data)");
 
     final List<RegWrite> regWrites = new ArrayList<>();
     final List<Beat> beats = new ArrayList<>();
@@ -48,7 +48,7 @@ final class CoreTrace {
             String key = String.format("%03d/%s", Integer.parseInt(m.group(1)), m.group(2));
             ports.computeIfAbsent(key, k -> new VcdVar[3])[List.of("en", "addr", "data").indexOf(m.group(3))] = v;
         }
-        if (ports.isEmpty()) throw new IllegalStateException("no register-file write ports (rf<lane>_ext.W<k>_*) in " + vcd);
+        if (ports.isEmpty()) throw new IllegalStateException("no register-file write ports (regFile<lane>_ext.W<k>_*) in " + vcd);
         for (var e : ports.entrySet()) {
             int lane = Integer.parseInt(e.getKey().substring(0, 3));
             VcdVar[] p = e.getValue();

@@ -54,8 +54,12 @@ class LayerSpecTest {
     @Test void defaultSetAndLibraryEntries() {
         List<WorkloadSet.Entry> set = WorkloadSet.load("default", 1);
         assertEquals("resnet50.conv2_3x3", set.get(0).name());
-        assertEquals(WorkloadLibrary.load("resnet50", 1).layer("conv2_3x3").scaled(0.25), set.get(0).layer(), "default.set scales each layer");
-        assertEquals(6, set.size());
+        // default.set lists real layer sizes (scale 1.0 on every line, since i11's per-layer mapper);
+        // a run's --scale multiplies each line's scale
+        assertEquals(WorkloadLibrary.load("resnet50", 1).layer("conv2_3x3"), set.get(0).layer(), "default.set keeps the real size");
+        assertEquals(WorkloadLibrary.load("resnet50", 1).layer("conv2_3x3").scaled(0.25), WorkloadSet.load("default", 0.25).get(0).layer(),
+                "--scale scales each layer of default.set");
+        assertEquals(7, set.size());
         List<WorkloadSet.Entry> mlp = WorkloadSet.load("small_mlp", 0.5);
         assertEquals("small_mlp." + WorkloadLibrary.load("small_mlp", 0.5).layers().get(0).name(), mlp.get(0).name());
         assertEquals(WorkloadLibrary.load("small_mlp", 0.5).layers().size(), mlp.size());
