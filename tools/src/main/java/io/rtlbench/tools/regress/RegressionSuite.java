@@ -5,6 +5,7 @@ import io.rtlbench.testbenches.bench.BenchSetup;
 import io.rtlbench.testbenches.bench.CoreBench;
 import io.rtlbench.testbenches.bench.CoreSpec;
 import io.rtlbench.testbenches.data.DataPattern;
+import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.testbenches.workloads.Layer;
 import io.rtlbench.testbenches.workloads.LayerTensors;
 import io.rtlbench.tools.energy.TechTable;
@@ -22,7 +23,9 @@ import java.util.Random;
  * stall cause, bytes, instructions) must stay exactly the same and whose energy, in total and per
  * category, may move only within a tolerance, compared with the committed baselines
  * ({@code regression/baselines.json}). Cases with several back-to-back folds (8x8 64^3, WS and OS,
- * and at 2 B/cycle) pin the stall causes of a pipelined run. A change that moves them must say why and update
+ * and at 2 B/cycle) pin the stall causes of a pipelined run; the same GEMM in FP8 E4M3 and MXFP4
+ * pins the floating-point datapaths, and the SIMT 4x8 GEMM on the dp4a and tensor datapaths and on
+ * two cores (2x4x8, a GEMM of two work-groups) pins the SIMT variants. A change that moves them must say why and update
  * the baselines explicitly ({@code rtlbench regress --update}).
  */
 public final class RegressionSuite {
@@ -63,7 +66,13 @@ public final class RegressionSuite {
         }
     }
 
-    record Case(String name, String core, String config, Layer layer, int bandwidth) {}
+    /** One run: a layer on a core spec, in a number format (the CLI's names: int8, fp8e4m3, mxfp4...), at an off-chip bandwidth. */
+    record Case(String name, String core, String config, Layer layer, int bandwidth, String format) {
+        Case(String name, String core, String config, Layer layer, int bandwidth) { this(name, core, config, layer, bandwidth, "int8"); }
+
+        /** Cases sharing a bench: the same core, spec and format (a systolic bench is built for one format). */
+        String bench() { return core + " " + config + " " + format; }
+    }
 
     private static final List<Case> CASES = List.of(
             new Case("gemm16x24x16.systolic4x4ws", "systolic", "4x4,ws", gemm(16, 24, 16), 16),
@@ -72,19 +81,25 @@ public final class RegressionSuite {
             new Case("gemm64x64x64.systolic8x8ws", "systolic", "8x8,ws", gemm(64, 64, 64), 16),
             new Case("gemm64x64x64.systolic8x8ws.bw2", "systolic", "8x8,ws", gemm(64, 64, 64), 2),
             new Case("gemm64x64x64.systolic8x8os", "systolic", "8x8,os", gemm(64, 64, 64), 16),
+            // the floating-point datapaths on the same GEMM as the INT8 8x8 WS case
+            new Case("gemm64x64x64.systolic8x8ws.fp8e4m3", "systolic", "8x8,ws", gemm(64, 64, 64), 16, "fp8e4m3"),
+            new Case("gemm64x64x64.systolic8x8ws.mxfp4", "systolic", "8x8,ws", gemm(64, 64, 64), 16, "mxfp4"),
             new Case("gemm16x24x16.simt2x4", "simt", "2x4", gemm(16, 24, 16), 16),
             new Case("gemm13x7x5.simt2x4", "simt", "2x4", gemm(13, 7, 5), 16),
-            new Case("gemm16x32x16.simt4x8", "simt", "4x8", gemm(16, 32, 16), 16));
+            new Case("gemm16x32x16.simt4x8", "simt", "4x8", gemm(16, 32, 16), 16),
+            // the SIMT datapaths on the same GEMM as the scalar 4x8 case; two cores on two 16x16 work-groups (one each)
+            new Case("gemm16x32x16.simt4x8dp4a", "simt", "4x8,dp4a", gemm(16, 32, 16), 16),
+            new Case("gemm16x32x16.simt4x8tensor", "simt", "4x8,tensor", gemm(16, 32, 16), 16),
+            new Case("gemm32x32x16.simt2x4x8", "simt", "2x4x8", gemm(32, 32, 16), 16));
 
     private RegressionSuite() {}
 
     private static Layer gemm(int m, int k, int n) { return new Layer("gemm", Layer.Kind.GEMM, new Layer.Gemm(m, k, n), 1); }
 
-    /** Runs every case (random INT8 data, seed 1, 45 nm) and returns name -> metrics. */
+    /** Runs every case (random INT8 data, seed 1, in its format, 45 nm) and returns name -> metrics. */
     public static Map<String, Metrics> run() {
-        List<LayerTensors> tensors = new ArrayList<>();
-        for (Case c : CASES) tensors.add(LayerTensors.of(c.layer(), DataPattern.RANDOM, new Random(1)));
-        var jobs = tensors.stream().map(LayerTensors::job).toList();
+        List<GemmJob> jobs = new ArrayList<>();
+        for (Case c : CASES) jobs.add(LayerTensors.of(c.layer(), DataPattern.RANDOM, new Random(1)).job(c.format()));
         Map<String, Metrics> out = new LinkedHashMap<>();
         TechTable tech = TechTable.of("45nm");
         BenchSetup setup = new BenchSetup(BenchSetup.DEFAULT_LATENCY, new BuildOptions(false, true));
@@ -92,7 +107,7 @@ public final class RegressionSuite {
         try {
             for (int i = 0; i < CASES.size(); i++) {
                 Case c = CASES.get(i);
-                CoreBench b = benches.computeIfAbsent(c.core() + c.config(), k -> CoreBench.open(CoreSpec.parse(c.core(), c.config(), "case"), setup, jobs));
+                CoreBench b = benches.computeIfAbsent(c.bench(), k -> CoreBench.open(CoreSpec.parse(c.core(), c.config(), "case"), setup, jobsOf(c.format(), jobs)));
                 b.offchipBandwidth(c.bandwidth());
                 GemmRun run = b.run(jobs.get(i), 50_000_000);
                 if (!run.verified()) throw new IllegalStateException(c.name() + " does not verify: " + run.firstMismatch());
@@ -102,6 +117,17 @@ public final class RegressionSuite {
             benches.values().forEach(CoreBench::close);
         }
         return out;
+    }
+
+    /**
+     * The jobs every bench of {@code format} is sized for: all the suite's jobs in that format (a
+     * bench's memories, and so the systolic mapper's tiles, depend on the layers it is sized for;
+     * INT8 benches are sized for every INT8 case, as they always were).
+     */
+    private static List<GemmJob> jobsOf(String format, List<GemmJob> jobs) {
+        List<GemmJob> mine = new ArrayList<>();
+        for (int i = 0; i < CASES.size(); i++) if (CASES.get(i).format().equals(format)) mine.add(jobs.get(i));
+        return mine;
     }
 
     private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
