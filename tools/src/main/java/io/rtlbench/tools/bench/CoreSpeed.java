@@ -24,8 +24,8 @@ import java.util.List;
  * limit is the stop). From there the core runs {@code chunks x chunk} cycles, still inside the
  * workload, three ways per round, alternating so that machine noise hits all three: (a) batched JNA
  * calls on the plain build, (b) the same native loop timed inside C++ on the plain build, (c) batched
- * JNA calls on the toggle-counting build with counting on. (a) and (b) must end in the same state
- * (every output port compared). Simplification: the stopped-and-restarted workload is only the
+ * JNA calls on the toggle-counting build with counting on; (a) and (b) swap places every other
+ * round. (a) and (b) must end in the same state (every output port compared). Simplification: the stopped-and-restarted workload is only the
  * first {@code T - 1} cycles of it, so a long workload's later phases are not sampled.
  */
 public final class CoreSpeed {
@@ -73,20 +73,22 @@ public final class CoreSpeed {
             try (Batch bp = plain.simulator().batch(List.of(), List.of(), chunk);
                  Batch bt = toggles.simulator().batch(List.of(), List.of(), chunk)) {
                 for (int r = 0; r < s.rounds(); r++) {
-                    atWorkloadStart(plain, s.job());
-                    long t0 = System.nanoTime();
-                    for (int c = 0; c < chunks; c++) bp.run(chunk);
-                    long jna = System.nanoTime() - t0;
-                    List<BigInteger> afterJna = outputs(plain.simulator());
-                    atWorkloadStart(plain, s.job());
-                    long nat = 0;
-                    for (int c = 0; c < chunks; c++) nat += bp.benchNative(chunk);
-                    if (!afterJna.equals(outputs(plain.simulator())))
+                    long jna, nat;
+                    List<BigInteger> afterJna, afterNative;
+                    if (r % 2 == 0) {  // which of (a) and (b) goes first alternates too: no order bias (caches, allocation)
+                        jna = jnaBatches(plain, s.job(), bp, chunks, chunk);
+                        afterJna = outputs(plain.simulator());
+                        nat = nativeLoop(plain, s.job(), bp, chunks, chunk);
+                        afterNative = outputs(plain.simulator());
+                    } else {
+                        nat = nativeLoop(plain, s.job(), bp, chunks, chunk);
+                        afterNative = outputs(plain.simulator());
+                        jna = jnaBatches(plain, s.job(), bp, chunks, chunk);
+                        afterJna = outputs(plain.simulator());
+                    }
+                    if (!afterJna.equals(afterNative))
                         throw new IllegalStateException("the native loop and the JNA batches ended in different states");
-                    atWorkloadStart(toggles, s.job());
-                    t0 = System.nanoTime();
-                    for (int c = 0; c < chunks; c++) bt.run(chunk);
-                    long tog = System.nanoTime() - t0;
+                    long tog = jnaBatches(toggles, s.job(), bt, chunks, chunk);
                     jnaNs += jna;
                     nativeNs += nat;
                     togglesNs += tog;
@@ -115,6 +117,22 @@ public final class CoreSpeed {
         log.printf("  verified run (%s build): %s, %,d cycles in %.2f s%n", slot == 0 ? "plain" : "toggle-counting", s.workload(),
                 run.totalCycles(), seconds[slot]);
         return run.totalCycles();
+    }
+
+    /** Wall-clock nanoseconds of {@code chunks} batched JNA calls, started one cycle into the workload. */
+    private static long jnaBatches(CoreBench bench, GemmJob job, Batch batch, int chunks, int chunk) {
+        atWorkloadStart(bench, job);
+        long t0 = System.nanoTime();
+        for (int c = 0; c < chunks; c++) batch.run(chunk);
+        return System.nanoTime() - t0;
+    }
+
+    /** The same batches timed inside C++ (nanoseconds), started one cycle into the workload. */
+    private static long nativeLoop(CoreBench bench, GemmJob job, Batch batch, int chunks, int chunk) {
+        atWorkloadStart(bench, job);
+        long ns = 0;
+        for (int c = 0; c < chunks; c++) ns += batch.benchNative(chunk);
+        return ns;
     }
 
     /** Leaves the emulator one cycle into the workload, from power-on with the workload loaded. */
