@@ -4,6 +4,12 @@ import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.mem.OffChipConfig;
 import io.rtlbench.rtl.simt.SimtConfig;
 import io.rtlbench.testbenches.simt.Elf;
+import io.rtlbench.testbenches.sampling.Estimate;
+import io.rtlbench.testbenches.sampling.MetricProbe;
+import io.rtlbench.testbenches.sampling.SampleMode;
+import io.rtlbench.testbenches.sampling.Sampler;
+import io.rtlbench.testbenches.simt.SimtFormatKernels;
+import io.rtlbench.testbenches.simt.SimtTiledLayer;
 import io.rtlbench.testbenches.simt.SimtKernels;
 import io.rtlbench.testbenches.simt.SimtMachine;
 import io.rtlbench.testbenches.systolic.GemmGolden;
@@ -16,8 +22,11 @@ import java.util.Map;
 /**
  * The SIMT core as a {@link CoreBench}: global memory (the off-chip store) is sized once for the
  * largest layer (A, B, INT32 C and 64 KiB for the program, a power of two of at least 1 MiB); a
- * layer runs the tiled INT8 GEMM kernel ({@link SimtKernels#gemm}) and, when it is requantized, the
- * requantization kernel after it (their counts are summed). Bias is not supported on this core.
+ * layer runs the tiled INT8 GEMM kernel of the spec's datapath ({@link SimtKernels#gemm}: scalar, dp4a or
+ * tensor; work-groups spread over the cores) and, when it is requantized, the requantization kernel
+ * after it (their counts are summed). A floating-point layer ({@code job.format()} FP8 or MXFP4) runs
+ * the soft-float kernels ({@link SimtFormatKernels}, K tile {@link #FORMAT_K_TILE}) and is checked
+ * against the golden model at that tile. Bias is not supported on this core.
  * Also runs any bare-metal ELF ({@link #runElf}).
  */
 public final class SimtBench implements CoreBench {
@@ -25,12 +34,16 @@ public final class SimtBench implements CoreBench {
     private final SimtConfig cfg;
     private final SimtMachine machine;
     private int bandwidth = BenchSetup.BUS_BYTES;
+    private final SampleMode mode;
+    /** K tile of exact accumulation for the floating-point formats (the SIMT kernels' fastest, 1..32). */
+    public static final int FORMAT_K_TILE = 32;
 
     SimtBench(SimtSpec spec, BenchSetup setup, List<GemmJob> jobs) {
         this.spec = spec;
+        this.mode = setup.sample();
         long bytes = 1 << 20;
         for (GemmJob j : jobs) bytes = Math.max(bytes, globalBytes(j.m(), j.k(), j.n()));
-        cfg = SimtConfig.of(spec.warps(), spec.threads()).withOffchip(OffChipConfig.defaults().withLatency(setup.offchipLatency()).withSize(bytes));
+        cfg = spec.config().withOffchip(OffChipConfig.defaults().withLatency(setup.offchipLatency()).withSize(bytes));
         SimtKernels.checkFits(cfg);  // before the (slow) emulator build
         machine = new SimtMachine(cfg, setup.build());
     }
@@ -58,6 +71,14 @@ public final class SimtBench implements CoreBench {
         CoreBench.checkMaxCycles(maxCycles);
         if (job.bias() != null) throw new IllegalArgumentException("the SIMT kernels run GEMMs without bias; fold the bias on the host");
         long c0 = begin();
+        if (job.format().isFloat()) {
+            SimtKernels.Run<int[][]> fp = guard(() -> SimtFormatKernels.gemm(machine, job, FORMAT_K_TILE, maxCycles));
+            SimtMachine.Result r = fp.counters();
+            long counted = simulator().options().toggles() ? simulator().cycle() - c0 : 0;
+            String mismatch = GemmGolden.firstMismatch(job.expected(FORMAT_K_TILE), fp.output());
+            return new GemmRun(mismatch == null, mismatch, fp.output(), job.macs(), r.cycles(), r.mulCycles(), r.bytesRead(), r.bytesWritten(),
+                    counted, stallsOf(r), counters(r), r.ipc());
+        }
         SimtKernels.Run<int[][]> mm = guard(() -> SimtKernels.gemm(machine, job.a(), job.b(), maxCycles));
         SimtMachine.Result r = mm.counters();
         int[][] out = mm.output();
@@ -130,6 +151,14 @@ public final class SimtBench implements CoreBench {
                 a.mulCycles() + b.mulCycles(), a.mulLanes() + b.mulLanes(), a.stallScoreboard() + b.stallScoreboard(),
                 a.stallMemory() + b.stallMemory(), a.stallBarrier() + b.stallBarrier(), a.stallDivergence() + b.stallDivergence(),
                 a.divergentBranches() + b.divergentBranches(), a.bytesRead() + b.bytesRead(), a.bytesWritten() + b.bytesWritten());
+    }
+
+    @Override public Estimate sample(GemmJob job, long maxCycles, MetricProbe probe, long seed) {
+        CoreBench.checkMaxCycles(maxCycles);
+        if (job.bias() != null || job.requant() != null || job.format().isFloat())
+            throw new IllegalArgumentException("sampled SIMT runs cover raw INT8 GEMMs (no bias, requantization or floating-point format); use --sample off");
+        begin();
+        return guard(() -> Sampler.run(new SimtTiledLayer(machine, job.a(), job.b(), maxCycles), mode, probe, seed));
     }
 
     @Override public void close() { machine.close(); }

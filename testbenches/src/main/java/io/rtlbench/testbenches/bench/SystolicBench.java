@@ -3,7 +3,15 @@ package io.rtlbench.testbenches.bench;
 import io.rtlbench.emulator.CycleLimitException;
 import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.mem.OffChipConfig;
+import io.rtlbench.rtl.formats.NumberFormat;
 import io.rtlbench.rtl.systolic.SystolicConfig;
+import io.rtlbench.testbenches.sampling.Estimate;
+import io.rtlbench.testbenches.sampling.MetricProbe;
+import io.rtlbench.testbenches.sampling.SampleMode;
+import io.rtlbench.testbenches.sampling.Sampler;
+import io.rtlbench.testbenches.systolic.SystolicSizing;
+import io.rtlbench.testbenches.systolic.SystolicTiledLayer;
+import io.rtlbench.testbenches.systolic.WeightStructure;
 import io.rtlbench.testbenches.systolic.GemmGolden;
 import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.testbenches.systolic.SystolicCompiler;
@@ -14,31 +22,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The systolic core as a {@link CoreBench}: every layer is compiled once against the largest
- * command memory (65,536 commands) and a 1 GiB off-chip image to learn what it needs, then the SoC
- * is built with the command memory and off-chip store sized to the largest layer (powers of two,
- * at least 4,096 commands and 1 MiB) and each run recompiles for that configuration.
+ * The systolic core as a {@link CoreBench}: what every layer needs (commands, off-chip bytes) comes
+ * from a dry compile ({@link SystolicSizing}, no tensors), then the SoC is built once with the
+ * command memory and off-chip store sized to the largest layer (powers of two, at least 4,096
+ * commands and 1 MiB) and in the layers' number format ({@code GemmJob.format()}: INT8, or FP8 /
+ * MXFP4 PEs, weight-stationary only); floating-point results are checked at the array's K tile (R).
  */
 public final class SystolicBench implements CoreBench {
-    static final int MAX_COMMANDS = 65536;
     private final SystolicSpec spec;
     private final SystolicConfig cfg;
     private final SystolicDriver driver;
     private int bandwidth = BenchSetup.BUS_BYTES;
+    private SampleMode sampleMode;
 
     SystolicBench(SystolicSpec spec, BenchSetup setup, List<GemmJob> jobs) {
         this.spec = spec;
+        NumberFormat format = jobs.isEmpty() ? NumberFormat.INT8 : jobs.get(0).format();
+        for (GemmJob j : jobs)
+            if (j.format() != format) throw new IllegalArgumentException("all layers of a run must share one number format; got " + format + " and " + j.format());
         SystolicConfig base = SystolicConfig.of(spec.rows(), spec.cols(), SystolicConfig.Dataflow.valueOf(spec.dataflow().name()))
-                .withOffChip(OffChipConfig.defaults().withLatency(setup.offchipLatency()));
-        SystolicConfig probe = new SystolicConfig(base.array(), base.memories(), base.offchip().withSize(1L << 30), MAX_COMMANDS);
-        long bytes = 1 << 20;
-        int cmds = 4096;
+                .withFormat(format).withOffChip(OffChipConfig.defaults().withLatency(setup.offchipLatency()));
+        SystolicSizing.Requirements need = new SystolicSizing.Requirements(4096, 1 << 20);
         for (GemmJob job : jobs) {
-            SystolicProgram p = SystolicCompiler.compile(probe, job);
-            bytes = Math.max(bytes, Long.highestOneBit(Math.max(1, p.image().size() - 1)) << 1);
-            cmds = Math.max(cmds, Integer.highestOneBit(Math.max(1, p.commands().size() - 1)) << 1);
+            SystolicSizing.Requirements full = SystolicSizing.requirements(base, job, WeightStructure.DENSE);
+            boolean fits = full.commands() <= SystolicConfig.MAX_CMD_DEPTH && full.offchipBytes() <= 1L << 30;
+            if (setup.sample().kind() != SampleMode.Kind.OFF) {
+                need = need.max(SystolicSizing.sampleRequirements(base, job.m(), job.k(), job.n(), job.bias() != null, job.requant() != null,
+                        WeightStructure.DENSE, SystolicTiledLayer.SPAN));
+                if (fits) need = need.max(full);  // a sampled run may still emulate a layer whole when that is cheaper
+            } else {
+                need = need.max(full);
+            }
         }
-        cfg = new SystolicConfig(base.array(), base.memories(), base.offchip().withSize(bytes), cmds);
+        cfg = need.applyTo(base);
+        this.sampleMode = setup.sample();
         driver = new SystolicDriver(cfg, setup.build());
     }
 
@@ -73,7 +90,7 @@ public final class SystolicBench implements CoreBench {
                     + " retired", spec.label(), maxCycles, sim.peek("io_commands"), p.commands().size()), e);
         }
         long counted = counting ? sim.cycle() - c0 : 0;
-        String mismatch = GemmGolden.firstMismatch(job.expected(), r.c());
+        String mismatch = GemmGolden.firstMismatch(job.expected(cfg.rows()), r.c());
         Map<String, Long> stalls = new LinkedHashMap<>();
         stalls.put("dma_wait", r.get("stall_dma_wait_cycles"));
         stalls.put("compute_wait", r.get("stall_compute_wait_cycles"));
@@ -81,6 +98,19 @@ public final class SystolicBench implements CoreBench {
         stalls.put("other", r.get("stall_other_cycles"));
         return new GemmRun(mismatch == null, mismatch, r.c(), job.macs(), r.get("total_cycles"), r.get("compute_cycles"),
                 r.get("offchip_bytes_read"), r.get("offchip_bytes_written"), counted, stalls, r.counters(), null);
+    }
+
+    @Override public Estimate sample(GemmJob job, long maxCycles, MetricProbe probe, long seed) {
+        CoreBench.checkMaxCycles(maxCycles);
+        Simulator sim = driver.simulator();
+        if (sim.cycle() > 0) sim.restart();
+        sim.poke("io_offchipBandwidth", bandwidth);
+        try {
+            return Sampler.run(new SystolicTiledLayer(driver, job, WeightStructure.DENSE, maxCycles), sampleMode, probe, seed);
+        } catch (CycleLimitException e) {
+            throw new CoreHangException("systolic " + spec.label() + " did not finish a sampled interval within " + maxCycles
+                    + " cycles (--max-cycles): " + e.getMessage(), e);
+        }
     }
 
     @Override public void close() { driver.close(); }

@@ -22,9 +22,10 @@ final class Aggregate {
 
     static CompareResult build(String workload, double scale, List<WorkloadSet.Entry> entries, List<LayerTensors> tensors,
                                CoreSpec sys, CoreSpec gpu, int bw, BenchSetup setup, TechTable tech,
-                               Map<Integer, List<CoreRun>> sysRuns, Map<Integer, List<CoreRun>> gpuRuns, DataOptions data) {
+                               Map<Integer, List<CoreRun>> sysRuns, Map<Integer, List<CoreRun>> gpuRuns, DataOptions data,
+                               String format, String memory) {
         var config = new CompareResult.CompareConfig(sys.label(), gpu.label(), bw, BenchSetup.BUS_BYTES, setup.offchipLatency(),
-                tech.name(), tech.clockGhz(), sys.peakMacsPerCycle(), gpu.peakMacsPerCycle(), data.data.toString(), data.seed);
+                tech.name(), tech.clockGhz(), sys.peakMacsPerCycle(), gpu.peakMacsPerCycle(), data.data.toString(), data.seed, format, memory);
         List<LayerResult> layers = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             var e = entries.get(i);
@@ -43,7 +44,15 @@ final class Aggregate {
             sweep.add(new CompareResult.BandwidthPoint(b, s.totalCycles(), g.totalCycles(), s.pjPerMac(), g.pjPerMac(), s.utilization(),
                     g.utilization()));
         }
-        return new CompareResult(workload, scale, config, layers, st, gt, Ratios.of(st, gt), sweep.size() > 1 ? sweep : null, null);
+        return new CompareResult(workload, scale, config, layers, st, gt, Ratios.of(st, gt), sweep.size() > 1 ? sweep : null, null,
+                null, null, null);
+    }
+
+    /** A further SIMT configuration's totals over the same layers, against the systolic totals. */
+    static CompareResult.GpuVariant variant(CoreSpec spec, List<CoreRun> runs, List<WorkloadSet.Entry> entries, CoreTotals systolic) {
+        List<CoreRun> layers = repeated(runs, entries);
+        CoreTotals t = CoreTotals.of(layers, spec.peakMacsPerCycle());
+        return new CompareResult.GpuVariant(spec.label(), spec.peakMacsPerCycle(), t, Ratios.of(systolic, t), layers);
     }
 
     private static List<CoreRun> repeated(List<CoreRun> runs, List<WorkloadSet.Entry> entries) {

@@ -6,6 +6,7 @@ import io.rtlbench.testbenches.bench.ChainRun;
 import io.rtlbench.testbenches.bench.CoreBench;
 import io.rtlbench.testbenches.bench.SimtSpec;
 import io.rtlbench.testbenches.bench.SystolicSpec;
+import io.rtlbench.testbenches.sampling.SampleMode;
 import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.testbenches.workloads.LayerSpec;
 import io.rtlbench.testbenches.workloads.LayerTensors;
@@ -15,7 +16,8 @@ import io.rtlbench.testbenches.onnx.ModelPlan;
 import io.rtlbench.tools.cli.DataOptions;
 import io.rtlbench.tools.cli.OffChipOptions;
 import io.rtlbench.tools.cli.SpecConverters;
-import io.rtlbench.tools.cli.TechOption;
+import io.rtlbench.tools.cli.MemoryOption;
+import io.rtlbench.tools.cli.ModernTechOption;
 import io.rtlbench.tools.cli.UserError;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.tools.json.JsonFiles;
@@ -55,8 +57,21 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--systolic", defaultValue = "16x16,ws", converter = SpecConverters.Systolic.class,
             description = "systolic array RxC,ws|os (default ${DEFAULT-VALUE})")
     SystolicSpec systolic;
-    @Option(names = "--simt", defaultValue = "4x8", converter = SpecConverters.Simt.class, description = "SIMT warps x threads (default ${DEFAULT-VALUE})")
+    @Option(names = "--simt", defaultValue = "4x8", converter = SpecConverters.Simt.class,
+            description = "SIMT GPU [CORESx]WARPSxTHREADS[,scalar|dp4a|tensor] (default ${DEFAULT-VALUE}); repeat the option to add GPU "
+                    + "variants, compared side by side with the systolic core (the first is the main comparison)")
+    List<SimtSpec> simts;
     SimtSpec simt;
+    @Option(names = "--format", defaultValue = "int8",
+            description = "number format of both cores: int8, fp8e4m3, fp8e5m2, mxfp4 (floating point: weight-stationary systolic, "
+                    + "soft-float SIMT kernels, FP32 outputs; default ${DEFAULT-VALUE})")
+    String format;
+    @Mixin MemoryOption memory;
+    @Option(names = "--sample", defaultValue = "auto",
+            description = "sampled emulation of long layers: auto (a sample of tiles until the 95%% interval of cycles is within 1%%, or the "
+                    + "whole layer when that is cheaper), N (tiles per layer), off (every tile); every emulated tile is verified "
+                    + "(default ${DEFAULT-VALUE}; int8 only)")
+    String sample;
     @Option(names = "--offchip-bw", defaultValue = "16", description = "off-chip bandwidth, bytes/cycle, 1..16 (default ${DEFAULT-VALUE})")
     int offchipBw;
     @Mixin OffChipOptions offchip;
@@ -64,7 +79,7 @@ public final class CompareCommand implements Callable<Integer> {
             description = "bandwidths for the memory-wall sweep, comma-separated (default ${DEFAULT-VALUE}); '' to skip the sweep")
     String sweep;
     @Mixin DataOptions data;
-    @Mixin TechOption tech;
+    @Mixin ModernTechOption tech;
     @Option(names = "--max-cycles", defaultValue = "100000000", description = "cycle limit per layer run (default ${DEFAULT-VALUE})")
     long maxCycles;
     @Option(names = "--json", description = "write the comparison as JSON (objects systolic, simt, ratios, layers)")
@@ -80,16 +95,43 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws Exception {
+        simt = simts.get(0);
         if (model != null) return model();
         for (String o : List.of("--input", "--calibrate", "--shape", "--per-tensor", "--uint8", "--save-quantized"))
             if (spec.commandLine().getParseResult().hasMatchedOption(o)) throw new UserError(o + " applies to an ONNX model: add --model FILE.onnx");
+        try {
+            format = LayerTensors.formatName(format);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--format: " + e.getMessage());
+        }
+        if (!format.equals("int8") && systolic.dataflow() == SystolicSpec.Dataflow.OS)
+            throw new UserError("--format " + format + " runs on the weight-stationary array only: use --systolic " + systolic.rows() + "x"
+                    + systolic.cols() + ",ws (output-stationary is int8 only)");
+        TechTable techTable = tech.table();
+        var preset = memory.resolve(techTable, BenchSetup.BUS_BYTES);
+        var parsed = spec.commandLine().getParseResult();
+        if (preset != null) {
+            if (!parsed.hasMatchedOption("--offchip-bw")) offchipBw = preset.bytesPerCycle();
+            if (!parsed.hasMatchedOption("--offchip-latency")) offchip.latency = preset.latencyCycles();
+            techTable = MemoryOption.apply(techTable, preset);
+        }
         BenchSetup.checkBandwidth(offchipBw, "--offchip-bw");
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be >= 1, got " + jobs);
         CoreBench.checkMaxCycles(maxCycles);
         TreeSet<Integer> bws = sweepBandwidths(sweep);
         bws.add(offchipBw);
-        TechTable techTable = tech.table();
-        BenchSetup setup = offchip.setup(new BuildOptions(false, true));
+        SampleMode sampleMode;
+        try {
+            sampleMode = SampleMode.parse(sample);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (!format.equals("int8") && sampleMode.kind() != SampleMode.Kind.OFF) {
+            if (parsed.hasMatchedOption("--sample"))
+                throw new UserError("--sample " + sample + " covers int8 layers; the floating-point formats run whole layers (--sample off)");
+            sampleMode = SampleMode.OFF;
+        }
+        BenchSetup setup = offchip.setup(new BuildOptions(false, true)).withSample(sampleMode);
         ReportWriter.checkTarget(html);
         if (json != null) JsonFiles.checkTarget(json);
         List<WorkloadSet.Entry> entries = WorkloadSet.load(workload, scale);
@@ -97,18 +139,27 @@ public final class CompareCommand implements Callable<Integer> {
         List<LayerTensors> tensors = new ArrayList<>();
         for (WorkloadSet.Entry e : entries) tensors.add(LayerTensors.of(e.layer(), data.data, rnd));
 
-        Progress progress = new Progress(2L * entries.size() * bws.size());
-        System.out.printf("rtlbench compare: %d layer(s), systolic %s vs SIMT %s, off-chip %d B/cycle (sweep %s), %s, data %s%n",
-                entries.size(), systolic, simt, offchipBw, bws, techTable.name(), data.data);
+        Progress progress = new Progress((2L * bws.size() + simts.size() - 1) * entries.size());
+        List<SimtSpec> variants = simts.subList(1, simts.size());
+        System.out.printf("rtlbench compare: %d layer(s), systolic %s vs SIMT %s%s, %s, off-chip %d B/cycle%s (sweep %s), tech %s, data %s%n",
+                entries.size(), systolic, simt, variants.isEmpty() ? "" : " (+ GPU variants " + variants + ")", format, offchipBw,
+                preset == null ? "" : " (" + preset.memory() + " share " + String.format("%.1f", preset.shareBytesPerCycle()) + " B/cycle)",
+                bws, techTable.name(), data.data);
         System.out.println("building both emulators (toggle-counting; cached after the first run)...");
-        List<GemmJob> layerJobs = tensors.stream().map(LayerTensors::job).toList();
+        final String fmt = format;
+        List<GemmJob> layerJobs = tensors.stream().map(t -> t.job(fmt)).toList();
         List<LayerPool.Task> tasks = new ArrayList<>();
         for (int bw : bws.descendingSet())
             for (int i = 0; i < entries.size(); i++)
                 for (int c = 0; c < 2; c++) tasks.add(new LayerPool.Task(c, bw, i));
+        for (int v = 0; v < variants.size(); v++)
+            for (int i = 0; i < entries.size(); i++) tasks.add(new LayerPool.Task(2 + v, offchipBw, i));
+        List<io.rtlbench.testbenches.bench.CoreSpec> specs = new ArrayList<>(List.of(systolic, simt));
+        specs.addAll(variants);
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        var results = new LayerPool(List.of(systolic, simt), setup, layerJobs, techTable, maxCycles)
-                .run(tasks, threads, (t, r) -> progress.done(entries.get(t.layer()).name(), t.bandwidth(), t.core() == 0 ? "systolic" : "simt", r));
+        var results = new LayerPool(specs, setup, layerJobs, techTable, maxCycles, data.seed)
+                .run(tasks, threads, (t, r) -> progress.done(entries.get(t.layer()).name(), t.bandwidth(), specs.get(t.core()).core()
+                        + (t.core() > 1 ? " " + specs.get(t.core()).label() : ""), r));
         Map<Integer, List<CoreRun>> sysRuns = new LinkedHashMap<>(), gpuRuns = new LinkedHashMap<>();
         for (int bw : bws.descendingSet()) {
             List<CoreRun> s = new ArrayList<>(), g = new ArrayList<>();
@@ -120,8 +171,17 @@ public final class CompareCommand implements Callable<Integer> {
             gpuRuns.put(bw, g);
         }
         CompareResult result = Aggregate.build(workload, scale, entries, tensors, systolic, simt, offchipBw, setup, techTable,
-                sysRuns, gpuRuns, data);
-        result = endToEnd(result, setup);
+                sysRuns, gpuRuns, data, format, preset == null ? null : preset.memory());
+        List<CompareResult.GpuVariant> gpuVariants = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            List<CoreRun> runs = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) runs.add(results.get(new LayerPool.Task(2 + v, offchipBw, i)));
+            gpuVariants.add(Aggregate.variant(variants.get(v), runs, entries, result.systolic()));
+        }
+        System.out.println("estimating area (Yosys gate counts, cached, and SRAM capacities)...");
+        var silicon = Silicon.estimate(systolic, simt, setup, layerJobs, techTable, result, offchipBw);
+        result = result.withExtras(preset, silicon, gpuVariants.isEmpty() ? null : gpuVariants);
+        if (format.equals("int8")) result = endToEnd(result, setup);
         System.out.print(CompareTable.render(result));
         if (json != null) {
             JsonFiles.write(json, result);
@@ -137,7 +197,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** {@code compare --model}: the model end to end on both cores, with energy per layer. */
     private int model() {
-        for (String o : List.of("--workload", "--scale", "--sweep-bw", "--data", "--jobs", "--offchip-latency"))
+        if (simts.size() > 1 || !simt.singleScalarCore())
+            throw new UserError("--model runs one single-core scalar SIMT configuration (e.g. --simt 4x8); datapaths and GPU variants "
+                    + "apply to workloads");
+        for (String o : List.of("--workload", "--scale", "--sweep-bw", "--data", "--jobs", "--offchip-latency", "--format", "--memory"))
             if (spec.commandLine().getParseResult().hasMatchedOption(o))
                 throw new UserError(o + " does not apply to --model (the model gives the layers, its input the data)");
         BenchSetup.checkBandwidth(offchipBw, "--offchip-bw");

@@ -17,14 +17,19 @@ import java.util.Map;
  * {@code bandwidth_sweep}, the peak keys of {@code config} (without them the roofline has no compute roof).
  */
 public record ReportData(String workload, double scale, Map<String, String> config, List<LayerRow> layers,
-                         Run systolic, Run simt, double speedup, double energyRatio, List<SweepPoint> sweep) {
+                         Run systolic, Run simt, double speedup, double energyRatio, List<SweepPoint> sweep, Extras extras) {
+    /** Optional parts of newer results, kept as JSON for {@link SiliconSection}: null when absent. */
+    public record Extras(JsonNode area, JsonNode gpuVariants, JsonNode memoryPreset) {}
+
     /** Energy breakdown categories, in stacking order (pJ each). */
     public static final List<String> CATEGORIES =
             List.of("compute", "sram", "regfile", "control", "instruction", "clock", "leakage", "offchip");
 
     /** One core's run (a layer or the totals). ipc is NaN when absent (the systolic core has none). */
     public record Run(boolean verified, double totalCycles, double computeCycles, double macsPerCycle, double utilization,
-                      double offchipBytes, double energyPj, double pjPerMac, double ipc, Map<String, Double> breakdown) {
+                      double offchipBytes, double energyPj, double pjPerMac, double ipc, Map<String, Double> breakdown, double cyclesCi) {
+        /** Sampled emulation: the 95% interval of cycles (relative half-width); NaN for a full emulation. */
+        public boolean sampled() { return !Double.isNaN(cyclesCi); }
         /** Share (0..1) of this run's energy in a breakdown category. */
         public double share(String category) {
             double sum = breakdown.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -41,13 +46,15 @@ public record ReportData(String workload, double scale, Map<String, String> conf
 
     /** The JSON as written by {@code compare --json}: only what the report reads; boxed values are required unless marked. */
     public record Json(String workload, Double scale, Map<String, JsonNode> config, List<JsonLayer> layers, JsonRun systolic,
-                       JsonRun simt, JsonRatios ratios, @OptionalField List<JsonSweep> bandwidthSweep) {}
+                       JsonRun simt, JsonRatios ratios, @OptionalField List<JsonSweep> bandwidthSweep,
+                       @OptionalField JsonNode area, @OptionalField JsonNode gpuVariants, @OptionalField JsonNode memoryPreset) {}
 
     public record JsonLayer(String name, String spec, Double macs, Double arithmeticIntensity, JsonRun systolic, JsonRun simt,
                             JsonRatios ratios) {}
 
     public record JsonRun(Boolean verified, Double totalCycles, Double computeCycles, Double macsPerCycle, Double utilization,
-                          Double offchipBytes, Double energyPj, Double pjPerMac, @OptionalField Double ipc, JsonBreakdown breakdown) {}
+                          Double offchipBytes, Double energyPj, Double pjPerMac, @OptionalField Double ipc, JsonBreakdown breakdown,
+                          @OptionalField Boolean sampled, @OptionalField Double cyclesCi) {}
 
     public record JsonBreakdown(Double compute, Double sram, Double regfile, Double control, Double instruction, Double clock,
                                 Double leakage, Double offchip) {}
@@ -75,7 +82,7 @@ public record ReportData(String workload, double scale, Map<String, String> conf
         Map<String, String> config = new LinkedHashMap<>();
         j.config().forEach((k, v) -> config.put(k, v.isValueNode() ? v.asText() : v.toString()));
         return new ReportData(j.workload(), j.scale(), config, layers, run(j.systolic()), run(j.simt()), j.ratios().speedup(),
-                j.ratios().energyRatio(), sweep);
+                j.ratios().energyRatio(), sweep, new Extras(j.area(), j.gpuVariants(), j.memoryPreset()));
     }
 
     /** A number from config, or NaN when absent or not a number. */
@@ -93,6 +100,7 @@ public record ReportData(String workload, double scale, Map<String, String> conf
         double[] v = {b.compute(), b.sram(), b.regfile(), b.control(), b.instruction(), b.clock(), b.leakage(), b.offchip()};
         for (int i = 0; i < CATEGORIES.size(); i++) breakdown.put(CATEGORIES.get(i), v[i]);
         return new Run(r.verified(), r.totalCycles(), r.computeCycles(), r.macsPerCycle(), r.utilization(), r.offchipBytes(),
-                r.energyPj(), r.pjPerMac(), r.ipc() == null ? Double.NaN : r.ipc(), breakdown);
+                r.energyPj(), r.pjPerMac(), r.ipc() == null ? Double.NaN : r.ipc(), breakdown,
+                Boolean.TRUE.equals(r.sampled()) && r.cyclesCi() != null ? r.cyclesCi() : Double.NaN);
     }
 }
