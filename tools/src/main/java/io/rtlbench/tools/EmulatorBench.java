@@ -47,7 +47,7 @@ public final class EmulatorBench implements Callable<Integer> {
     @Option(names = "--core", defaultValue = "grid", description = "grid (the demo MAC grid), simt or systolic (default ${DEFAULT-VALUE})")
     String core;
     @Option(names = "--simt", defaultValue = "4x8", converter = SpecConverters.Simt.class,
-            description = "--core simt: WARPSxTHREADS (default ${DEFAULT-VALUE})")
+            description = "--core simt: [CORESx]WARPSxTHREADS[,scalar|dp4a|tensor] (default ${DEFAULT-VALUE})")
     SimtSpec simt;
     @Option(names = "--systolic", defaultValue = "16x16,ws", converter = SpecConverters.Systolic.class,
             description = "--core systolic: RxC[,ws|os] (default ${DEFAULT-VALUE})")
