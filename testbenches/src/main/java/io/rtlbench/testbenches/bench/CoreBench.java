@@ -1,6 +1,9 @@
 package io.rtlbench.testbenches.bench;
 
 import io.rtlbench.emulator.Simulator;
+import io.rtlbench.testbenches.sampling.Estimate;
+import io.rtlbench.testbenches.sampling.MetricProbe;
+import io.rtlbench.testbenches.sampling.Sampler;
 import io.rtlbench.testbenches.systolic.GemmJob;
 import java.util.List;
 
@@ -41,6 +44,15 @@ public sealed interface CoreBench extends AutoCloseable permits SystolicBench, S
      * @throws CoreHangException when the core does not finish within {@code maxCycles}
      */
     GemmRun run(GemmJob job, long maxCycles);
+
+    /**
+     * Runs one layer as the setup's {@link BenchSetup#sample} mode says: every tile ({@code off}), or
+     * a stratified sample of independent tiles (output tiles / work-groups), each emulated after a
+     * warm-up and verified, with totals and their 95% interval ({@link Sampler}). {@code probe} adds
+     * metrics per emulated interval (e.g. energy from the toggle counters). The metrics always
+     * include the core's counters as the sampler names them.
+     */
+    Estimate sample(GemmJob job, long maxCycles, MetricProbe probe, long seed);
 
     /** The emulator (activity counters, VCD windows). */
     Simulator simulator();

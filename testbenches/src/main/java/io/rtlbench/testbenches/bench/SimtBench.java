@@ -4,7 +4,12 @@ import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.mem.OffChipConfig;
 import io.rtlbench.rtl.simt.SimtConfig;
 import io.rtlbench.testbenches.simt.Elf;
+import io.rtlbench.testbenches.sampling.Estimate;
+import io.rtlbench.testbenches.sampling.MetricProbe;
+import io.rtlbench.testbenches.sampling.SampleMode;
+import io.rtlbench.testbenches.sampling.Sampler;
 import io.rtlbench.testbenches.simt.SimtFormatKernels;
+import io.rtlbench.testbenches.simt.SimtTiledLayer;
 import io.rtlbench.testbenches.simt.SimtKernels;
 import io.rtlbench.testbenches.simt.SimtMachine;
 import io.rtlbench.testbenches.systolic.GemmGolden;
@@ -29,11 +34,13 @@ public final class SimtBench implements CoreBench {
     private final SimtConfig cfg;
     private final SimtMachine machine;
     private int bandwidth = BenchSetup.BUS_BYTES;
+    private final SampleMode mode;
     /** K tile of exact accumulation for the floating-point formats (the SIMT kernels' fastest, 1..32). */
     public static final int FORMAT_K_TILE = 32;
 
     SimtBench(SimtSpec spec, BenchSetup setup, List<GemmJob> jobs) {
         this.spec = spec;
+        this.mode = setup.sample();
         long bytes = 1 << 20;
         for (GemmJob j : jobs) bytes = Math.max(bytes, globalBytes(j.m(), j.k(), j.n()));
         cfg = spec.config().withOffchip(OffChipConfig.defaults().withLatency(setup.offchipLatency()).withSize(bytes));
@@ -144,6 +151,17 @@ public final class SimtBench implements CoreBench {
                 a.mulCycles() + b.mulCycles(), a.mulLanes() + b.mulLanes(), a.stallScoreboard() + b.stallScoreboard(),
                 a.stallMemory() + b.stallMemory(), a.stallBarrier() + b.stallBarrier(), a.stallDivergence() + b.stallDivergence(),
                 a.divergentBranches() + b.divergentBranches(), a.bytesRead() + b.bytesRead(), a.bytesWritten() + b.bytesWritten());
+    }
+
+    @Override public Estimate sample(GemmJob job, long maxCycles, MetricProbe probe, long seed) {
+        CoreBench.checkMaxCycles(maxCycles);
+        if (job.bias() != null || job.requant() != null || job.format().isFloat())
+            throw new IllegalArgumentException("sampled SIMT runs cover raw INT8 GEMMs (no bias, requantization or floating-point format); use --sample off");
+        begin();
+        // Several cores: one work-group's launch leaves the other cores idle, so a tile measured alone does not
+        // stand for a tile in the full run (a 2-core 256^3 GEMM estimated 33,555 cycles): emulate those whole.
+        SampleMode m = cfg.cores() > 1 ? SampleMode.OFF : mode;
+        return guard(() -> Sampler.run(new SimtTiledLayer(machine, job.a(), job.b(), maxCycles), m, probe, seed));
     }
 
     @Override public void close() { machine.close(); }

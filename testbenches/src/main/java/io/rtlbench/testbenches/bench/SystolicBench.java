@@ -5,7 +5,12 @@ import io.rtlbench.emulator.Simulator;
 import io.rtlbench.rtl.mem.OffChipConfig;
 import io.rtlbench.rtl.formats.NumberFormat;
 import io.rtlbench.rtl.systolic.SystolicConfig;
+import io.rtlbench.testbenches.sampling.Estimate;
+import io.rtlbench.testbenches.sampling.MetricProbe;
+import io.rtlbench.testbenches.sampling.SampleMode;
+import io.rtlbench.testbenches.sampling.Sampler;
 import io.rtlbench.testbenches.systolic.SystolicSizing;
+import io.rtlbench.testbenches.systolic.SystolicTiledLayer;
 import io.rtlbench.testbenches.systolic.WeightStructure;
 import io.rtlbench.testbenches.systolic.GemmGolden;
 import io.rtlbench.testbenches.systolic.GemmJob;
@@ -28,6 +33,7 @@ public final class SystolicBench implements CoreBench {
     private final SystolicConfig cfg;
     private final SystolicDriver driver;
     private int bandwidth = BenchSetup.BUS_BYTES;
+    private SampleMode sampleMode;
 
     SystolicBench(SystolicSpec spec, BenchSetup setup, List<GemmJob> jobs) {
         this.spec = spec;
@@ -37,8 +43,19 @@ public final class SystolicBench implements CoreBench {
         SystolicConfig base = SystolicConfig.of(spec.rows(), spec.cols(), SystolicConfig.Dataflow.valueOf(spec.dataflow().name()))
                 .withFormat(format).withOffChip(OffChipConfig.defaults().withLatency(setup.offchipLatency()));
         SystolicSizing.Requirements need = new SystolicSizing.Requirements(4096, 1 << 20);
-        for (GemmJob job : jobs) need = need.max(SystolicSizing.requirements(base, job, WeightStructure.DENSE));
+        for (GemmJob job : jobs) {
+            SystolicSizing.Requirements full = SystolicSizing.requirements(base, job, WeightStructure.DENSE);
+            boolean fits = full.commands() <= SystolicConfig.MAX_CMD_DEPTH && full.offchipBytes() <= 1L << 30;
+            if (setup.sample().kind() != SampleMode.Kind.OFF) {
+                need = need.max(SystolicSizing.sampleRequirements(base, job.m(), job.k(), job.n(), job.bias() != null, job.requant() != null,
+                        WeightStructure.DENSE, SystolicTiledLayer.SPAN));
+                if (fits) need = need.max(full);  // a sampled run may still emulate a layer whole when that is cheaper
+            } else {
+                need = need.max(full);
+            }
+        }
         cfg = need.applyTo(base);
+        this.sampleMode = setup.sample();
         driver = new SystolicDriver(cfg, setup.build());
     }
 
@@ -81,6 +98,19 @@ public final class SystolicBench implements CoreBench {
         stalls.put("other", r.get("stall_other_cycles"));
         return new GemmRun(mismatch == null, mismatch, r.c(), job.macs(), r.get("total_cycles"), r.get("compute_cycles"),
                 r.get("offchip_bytes_read"), r.get("offchip_bytes_written"), counted, stalls, r.counters(), null);
+    }
+
+    @Override public Estimate sample(GemmJob job, long maxCycles, MetricProbe probe, long seed) {
+        CoreBench.checkMaxCycles(maxCycles);
+        Simulator sim = driver.simulator();
+        if (sim.cycle() > 0) sim.restart();
+        sim.poke("io_offchipBandwidth", bandwidth);
+        try {
+            return Sampler.run(new SystolicTiledLayer(driver, job, WeightStructure.DENSE, maxCycles), sampleMode, probe, seed);
+        } catch (CycleLimitException e) {
+            throw new CoreHangException("systolic " + spec.label() + " did not finish a sampled interval within " + maxCycles
+                    + " cycles (--max-cycles): " + e.getMessage(), e);
+        }
     }
 
     @Override public void close() { driver.close(); }

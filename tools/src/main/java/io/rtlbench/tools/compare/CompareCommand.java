@@ -6,6 +6,7 @@ import io.rtlbench.testbenches.bench.ChainRun;
 import io.rtlbench.testbenches.bench.CoreBench;
 import io.rtlbench.testbenches.bench.SimtSpec;
 import io.rtlbench.testbenches.bench.SystolicSpec;
+import io.rtlbench.testbenches.sampling.SampleMode;
 import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.testbenches.workloads.LayerSpec;
 import io.rtlbench.testbenches.workloads.LayerTensors;
@@ -66,6 +67,11 @@ public final class CompareCommand implements Callable<Integer> {
                     + "soft-float SIMT kernels, FP32 outputs; default ${DEFAULT-VALUE})")
     String format;
     @Mixin MemoryOption memory;
+    @Option(names = "--sample", defaultValue = "auto",
+            description = "sampled emulation of long layers: auto (a sample of tiles until the 95%% interval of cycles is within 1%%, or the "
+                    + "whole layer when that is cheaper), N (tiles per layer), off (every tile); every emulated tile is verified "
+                    + "(default ${DEFAULT-VALUE}; int8 only)")
+    String sample;
     @Option(names = "--offchip-bw", defaultValue = "16", description = "off-chip bandwidth, bytes/cycle, 1..16 (default ${DEFAULT-VALUE})")
     int offchipBw;
     @Mixin OffChipOptions offchip;
@@ -114,7 +120,18 @@ public final class CompareCommand implements Callable<Integer> {
         CoreBench.checkMaxCycles(maxCycles);
         TreeSet<Integer> bws = sweepBandwidths(sweep);
         bws.add(offchipBw);
-        BenchSetup setup = offchip.setup(new BuildOptions(false, true));
+        SampleMode sampleMode;
+        try {
+            sampleMode = SampleMode.parse(sample);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (!format.equals("int8") && sampleMode.kind() != SampleMode.Kind.OFF) {
+            if (parsed.hasMatchedOption("--sample"))
+                throw new UserError("--sample " + sample + " covers int8 layers; the floating-point formats run whole layers (--sample off)");
+            sampleMode = SampleMode.OFF;
+        }
+        BenchSetup setup = offchip.setup(new BuildOptions(false, true)).withSample(sampleMode);
         ReportWriter.checkTarget(html);
         if (json != null) JsonFiles.checkTarget(json);
         List<WorkloadSet.Entry> entries = WorkloadSet.load(workload, scale);
@@ -140,7 +157,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<io.rtlbench.testbenches.bench.CoreSpec> specs = new ArrayList<>(List.of(systolic, simt));
         specs.addAll(variants);
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        var results = new LayerPool(specs, setup, layerJobs, techTable, maxCycles)
+        var results = new LayerPool(specs, setup, layerJobs, techTable, maxCycles, data.seed)
                 .run(tasks, threads, (t, r) -> progress.done(entries.get(t.layer()).name(), t.bandwidth(), specs.get(t.core()).core()
                         + (t.core() > 1 ? " " + specs.get(t.core()).label() : ""), r));
         Map<Integer, List<CoreRun>> sysRuns = new LinkedHashMap<>(), gpuRuns = new LinkedHashMap<>();
@@ -162,7 +179,7 @@ public final class CompareCommand implements Callable<Integer> {
             gpuVariants.add(Aggregate.variant(variants.get(v), runs, entries, result.systolic()));
         }
         System.out.println("estimating area (Yosys gate counts, cached, and SRAM capacities)...");
-        var silicon = Silicon.estimate(systolic, simt, setup, layerJobs, techTable, result, offchipBw);
+        var silicon = Silicon.estimate(systolic, simt, setup, layerJobs, techTable, result, offchipBw, gpuVariants);
         result = result.withExtras(preset, silicon, gpuVariants.isEmpty() ? null : gpuVariants);
         if (format.equals("int8")) result = endToEnd(result, setup);
         System.out.print(CompareTable.render(result));

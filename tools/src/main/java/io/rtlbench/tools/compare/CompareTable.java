@@ -16,9 +16,9 @@ final class CompareTable {
         for (LayerResult l : r.layers()) {
             String shape = l.gemm() + (l.repeat() > 1 ? " x" + l.repeat() : "");
             s.append(row(l.name(), "systolic", l.systolic().verified(), l.systolic().totalCycles(), l.systolic().macsPerCycle(),
-                    l.systolic().utilization(), l.systolic().offchipBytes(), l.systolic().pjPerMac(), ""));
+                    l.systolic().utilization(), l.systolic().offchipBytes(), l.systolic().pjPerMac(), sampled(l.systolic())));
             s.append(row("  " + shape, "simt", l.simt().verified(), l.simt().totalCycles(), l.simt().macsPerCycle(), l.simt().utilization(),
-                    l.simt().offchipBytes(), l.simt().pjPerMac(), ratios(l.ratios())));
+                    l.simt().offchipBytes(), l.simt().pjPerMac(), ratios(l.ratios()) + sampled(l.simt())));
         }
         CoreTotals st = r.systolic(), gt = r.simt();
         s.append(row("TOTAL", "systolic", st.verified(), st.totalCycles(), st.macsPerCycle(), st.utilization(), st.offchipBytes(), st.pjPerMac(), ""));
@@ -84,6 +84,13 @@ final class CompareTable {
         StringBuilder b = new StringBuilder(String.format("  %-18s", name));
         for (Category c : Category.values()) b.append(String.format(" %11.3f", t.breakdown().get(c.key()) / t.macs()));
         return b.append('\n').toString();
+    }
+
+    /** A sampled run's mark: tiles emulated of the total and the 95% interval of its cycles. */
+    static String sampled(io.rtlbench.tools.results.CoreRun r) {
+        var s = r.sampling();
+        if (s == null || !s.sampled()) return "";
+        return String.format("  ~sampled %d/%d tiles, cycles +-%.1f%%", s.tilesEmulated(), s.tilesTotal(), 100 * s.cyclesCi());
     }
 
     private static String ratios(Ratios r) { return String.format("%8.1fx %8.1fx", r.speedup(), r.energyRatio()); }

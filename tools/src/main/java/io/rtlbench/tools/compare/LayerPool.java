@@ -3,6 +3,7 @@ package io.rtlbench.tools.compare;
 import io.rtlbench.testbenches.bench.BenchSetup;
 import io.rtlbench.testbenches.bench.CoreBench;
 import io.rtlbench.testbenches.bench.CoreSpec;
+import io.rtlbench.testbenches.sampling.SampleMode;
 import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.tools.results.CoreRun;
@@ -32,8 +33,10 @@ final class LayerPool {
     private final List<GemmJob> jobs;
     private final TechTable tech;
     private final long maxCycles;
+    private final long seed;
 
-    LayerPool(List<CoreSpec> specs, BenchSetup setup, List<GemmJob> jobs, TechTable tech, long maxCycles) {
+    LayerPool(List<CoreSpec> specs, BenchSetup setup, List<GemmJob> jobs, TechTable tech, long maxCycles, long seed) {
+        this.seed = seed;
         this.specs = specs;
         this.setup = setup;
         this.jobs = jobs;
@@ -57,7 +60,8 @@ final class LayerPool {
                         final Task task = t;
                         CoreBench b = benches.computeIfAbsent(task.core(), c -> CoreBench.open(specs.get(c), setup, jobs));
                         b.offchipBandwidth(task.bandwidth());
-                        CoreRun r = CoreRun.measure(b, jobs.get(task.layer()), maxCycles, tech);
+                        CoreRun r = CoreRun.measure(b, jobs.get(task.layer()), maxCycles, tech,
+                                setup.sample().kind() != SampleMode.Kind.OFF, seed + task.layer());
                         results.put(task, r);
                         synchronized (this) {
                             done.accept(task, r);

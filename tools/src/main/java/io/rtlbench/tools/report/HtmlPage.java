@@ -79,7 +79,7 @@ final class HtmlPage {
             h.append("<tr><td class=\"l\">").append(esc(l.name())).append(s.verified() && g.verified() ? "" : " <span class=\"bad\">NOT VERIFIED</span>")
                     .append("</td><td class=\"l\">").append(esc(l.spec())).append("</td><td>").append(num(l.macs())).append("</td><td>")
                     .append(num(l.intensity())).append("</td>");
-            pair(h, num(s.totalCycles()), num(g.totalCycles()));
+            pair(h, cycles(s), cycles(g));
             pair(h, num(s.macsPerCycle()), num(g.macsPerCycle()));
             pair(h, pct(s.utilization()), pct(g.utilization()));
             pair(h, num(s.offchipBytes()), num(g.offchipBytes()));
@@ -89,7 +89,8 @@ final class HtmlPage {
                     .append("<br/>energy: <b>").append(esc(v.energyWinner())).append("</b>, ").append(esc(v.energyWhy())).append("</td></tr>\n");
         }
         h.append("</table>\n<p class=\"cfg\">speed-up = SIMT cycles / systolic cycles; energy ratio = SIMT energy / systolic energy; "
-                + "MACs/B = MACs per compulsory off-chip byte (INT8 inputs, weights and outputs once each).</p>\n");
+                + "MACs/B = MACs per compulsory off-chip byte (INT8 inputs, weights and outputs once each); "
+                + "&#8776; marks a sampled emulation (a verified sample of the layer's tiles; +-: the 95% interval of its cycles).</p>\n");
     }
 
     /** One sentence on how the answer moves from the lowest to the highest swept bandwidth. */
@@ -109,6 +110,10 @@ final class HtmlPage {
         boolean p = name.equals("utilization");
         h.append("<tr><td class=\"l\">").append(esc(name)).append("</td><td>").append(p ? pct(s) : num(s)).append("</td><td>")
                 .append(p ? pct(g) : num(g)).append("</td><td>").append(ratio && s > 0 ? num(g / s) + "x" : "").append("</td></tr>\n");
+    }
+
+    private static String cycles(Run r) {
+        return r.sampled() ? "&#8776;" + num(r.totalCycles()) + " <small>+-" + pct(r.cyclesCi()) + "</small>" : num(r.totalCycles());
     }
 
     private static void pair(StringBuilder h, String a, String b) { h.append("<td>").append(a).append("</td><td>").append(b).append("</td>"); }

@@ -27,7 +27,9 @@ public record ReportData(String workload, double scale, Map<String, String> conf
 
     /** One core's run (a layer or the totals). ipc is NaN when absent (the systolic core has none). */
     public record Run(boolean verified, double totalCycles, double computeCycles, double macsPerCycle, double utilization,
-                      double offchipBytes, double energyPj, double pjPerMac, double ipc, Map<String, Double> breakdown) {
+                      double offchipBytes, double energyPj, double pjPerMac, double ipc, Map<String, Double> breakdown, double cyclesCi) {
+        /** Sampled emulation: the 95% interval of cycles (relative half-width); NaN for a full emulation. */
+        public boolean sampled() { return !Double.isNaN(cyclesCi); }
         /** Share (0..1) of this run's energy in a breakdown category. */
         public double share(String category) {
             double sum = breakdown.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -51,7 +53,8 @@ public record ReportData(String workload, double scale, Map<String, String> conf
                             JsonRatios ratios) {}
 
     public record JsonRun(Boolean verified, Double totalCycles, Double computeCycles, Double macsPerCycle, Double utilization,
-                          Double offchipBytes, Double energyPj, Double pjPerMac, @OptionalField Double ipc, JsonBreakdown breakdown) {}
+                          Double offchipBytes, Double energyPj, Double pjPerMac, @OptionalField Double ipc, JsonBreakdown breakdown,
+                          @OptionalField Boolean sampled, @OptionalField Double cyclesCi) {}
 
     public record JsonBreakdown(Double compute, Double sram, Double regfile, Double control, Double instruction, Double clock,
                                 Double leakage, Double offchip) {}
@@ -97,6 +100,7 @@ public record ReportData(String workload, double scale, Map<String, String> conf
         double[] v = {b.compute(), b.sram(), b.regfile(), b.control(), b.instruction(), b.clock(), b.leakage(), b.offchip()};
         for (int i = 0; i < CATEGORIES.size(); i++) breakdown.put(CATEGORIES.get(i), v[i]);
         return new Run(r.verified(), r.totalCycles(), r.computeCycles(), r.macsPerCycle(), r.utilization(), r.offchipBytes(),
-                r.energyPj(), r.pjPerMac(), r.ipc() == null ? Double.NaN : r.ipc(), breakdown);
+                r.energyPj(), r.pjPerMac(), r.ipc() == null ? Double.NaN : r.ipc(), breakdown,
+                Boolean.TRUE.equals(r.sampled()) && r.cyclesCi() != null ? r.cyclesCi() : Double.NaN);
     }
 }

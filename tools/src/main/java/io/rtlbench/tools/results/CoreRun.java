@@ -18,7 +18,22 @@ import java.util.Map;
  */
 public record CoreRun(boolean verified, String firstMismatch, long macs, long totalCycles, long cycles, long computeCycles,
                       double macsPerCycle, double utilization, long offchipBytes, @JsonUnwrapped Energy energy, Double ipc,
-                      Map<String, Long> stallCycles) {
+                      Map<String, Long> stallCycles, @JsonUnwrapped Sampling sampling) {
+    /**
+     * How the run was emulated: {@code sampled} false for every tile emulated; else {@code tiles_total},
+     * {@code tiles_emulated} and {@code cycles_ci} (relative half-width of the 95% interval of the cycle
+     * estimate; the counts and energy are estimates too, each with its own interval, the largest in
+     * {@code energy_ci}).
+     */
+    public record Sampling(boolean sampled, Integer tilesTotal, Integer tilesEmulated, Double cyclesCi, Double energyCi) {
+        public static final Sampling FULL = new Sampling(false, null, null, null, null);
+    }
+
+    /** Runs {@code job} on {@code bench} as its setup's sample mode says (full: {@link #measure}). */
+    public static CoreRun measure(CoreBench bench, GemmJob job, long maxCycles, TechTable tech, boolean sampled, long seed) {
+        return sampled ? SampledRun.measure(bench, job, maxCycles, tech, seed) : measure(bench, job, maxCycles, tech);
+    }
+
 
     /** Runs {@code job} on {@code bench}; energy from the activity counters when the bench counts them. */
     public static CoreRun measure(CoreBench bench, GemmJob job, long maxCycles, TechTable tech) {
@@ -36,14 +51,14 @@ public record CoreRun(boolean verified, String firstMismatch, long macs, long to
     public static CoreRun of(GemmRun r, double peakMacsPerCycle, Energy energy) {
         return new CoreRun(r.verified(), r.firstMismatch(), r.macs(), r.totalCycles(), r.totalCycles(), r.computeCycles(),
                 (double) r.macs() / r.totalCycles(), r.macs() / (peakMacsPerCycle * r.totalCycles()), r.offchipBytes(), energy, r.ipc(),
-                r.stallCycles());
+                r.stallCycles(), Sampling.FULL);
     }
 
     /** {@code n} identical copies (depthwise channels, attention heads): counts times n, rates unchanged. */
     public CoreRun times(int n) {
         if (n == 1) return this;
         return new CoreRun(verified, firstMismatch, macs * n, totalCycles * n, cycles * n, computeCycles * n, macsPerCycle, utilization,
-                offchipBytes * n, energy == null ? null : energy.times(n), ipc, stallCycles);
+                offchipBytes * n, energy == null ? null : energy.times(n), ipc, stallCycles, sampling);
     }
 
     public double energyPj() { return energy == null ? Double.NaN : energy.energyPj(); }
