@@ -77,7 +77,7 @@ class ShardMergeTest {
         for (Point p : points)
             for (String layer : d.layerNames())
                 rows.add(new SweepRow(p.core(), p.config(), p.offchipBw(), layer, 1, 768, 1000 + p.offchipBw(), 100, 0.768, 0.1, 448, 1e5 / 3, 0.1 + p.offchipBw(),
-                        true, s.workload(), s.scale(), s.seed(), s.data(), s.tech(), s.offchipLatency()));
+                        true, s.workload(), s.scale(), s.seed(), s.data(), s.tech(), s.offchipLatency(), s.format(), s.sample(), false, 4, 4, 0.0));
         return rows;
     }
 
@@ -138,7 +138,7 @@ class ShardMergeTest {
         List<SweepRow> foreign = new ArrayList<>(rows(d, mine));
         SweepRow r = foreign.get(0);
         foreign.add(new SweepRow(r.core(), r.config(), 3, r.layer(), 1, 1, 1, 1, 1, 1, 1, 1, 1, true, r.workload(), r.scale(), r.seed(), r.data(),
-                r.tech(), r.offchipLatency()));
+                r.tech(), r.offchipLatency(), r.format(), r.sample(), r.sampled(), r.tilesTotal(), r.tilesEmulated(), r.cyclesCi()));
         SweepCsv.write(csv1, foreign);
         refused(cli("sweep", "merge", dir.toString(), "--out", out), "1 row(s) are not of sweep " + d.id(), "@ 3 B/cycle");
         assertFalse(Files.exists(Path.of(out)), "nothing written while refusing");
