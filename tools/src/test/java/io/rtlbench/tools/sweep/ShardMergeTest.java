@@ -81,6 +81,19 @@ class ShardMergeTest {
         return rows;
     }
 
+    /** A folder written before format and sample were settings (description version 1) is refused in one line by status, merge and shards. */
+    @Test void aVersion1FolderIsRefused() throws Exception {
+        Path dir = folder("v1", 2, 0, 1);
+        Path file = dir.resolve(ShardFolder.DESCRIPTION_FILE);
+        String v1 = Files.readString(file).replace("\"version\": 2", "\"version\": 1").replaceAll(",\\s*\"format\": \"int8\"", "")
+                .replaceAll(",\\s*\"sample\": \"auto\"", "");
+        assertFalse(v1.contains("\"format\"") || v1.contains("\"sample\""), v1);
+        Files.writeString(file, v1);
+        refused(cli("sweep", "status", dir.toString()), "version 1 sweep description", "reads version 2", "new folder");
+        refused(cli("sweep", "merge", dir.toString(), "--out", tmp.resolve("m.csv").toString()), "version 1 sweep description");
+        refused(cli(sweep("--shard", "0/2", "--out", dir.toString())), "version 1 sweep description");
+    }
+
     @Test void slurmWritesAScriptThatRunsEveryShardWithTheSameOptions() throws Exception {
         Path dir = folder("job", 3);
         String script = Files.readString(dir.resolve("sweep.sbatch"));
