@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What the emulator builds: the top module's name, the SystemVerilog text of all modules, and
- * free-form tags on instance or memory paths below the top (e.g. {@code core.exec.mesh -> compute}).
+ * free-form tags on instance or memory paths below the top (e.g. {@code core.executeUnit.mesh -> compute}).
  * The emulator does not interpret tags; it carries them for the tools that read a run's activity
  * (the energy and area model). It knows nothing of how the SV was made.
  */

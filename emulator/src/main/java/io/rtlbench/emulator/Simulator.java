@@ -231,8 +231,8 @@ public final class Simulator implements AutoCloseable {
 
     /**
      * Limits the VCD to these scopes (all levels below each), before the first window opens. A scope
-     * is a dotted instance path as in the VCD ({@code TOP.SystolicSoc.core.exec}); a path not starting
-     * with {@code TOP} is taken below the top module ({@code core.exec}).
+     * is a dotted instance path as in the VCD ({@code TOP.SystolicSoc.core.executeUnit}); a path not starting
+     * with {@code TOP} is taken below the top module ({@code core.executeUnit}).
      */
     public void traceScopes(List<String> scopes) {
         if (!options.trace()) throw new EmulatorException("tracing needs a trace build: Simulator.create(design, new BuildOptions(true, ...))");

@@ -1,6 +1,12 @@
 package io.rtlbench.tools;
 
+import io.rtlbench.testbenches.bench.CoreSpec;
+import io.rtlbench.testbenches.bench.SimtSpec;
+import io.rtlbench.testbenches.bench.SystolicSpec;
 import io.rtlbench.testbenches.demo.MacGridDriver;
+import io.rtlbench.testbenches.systolic.Workload;
+import io.rtlbench.tools.bench.CoreSpeed;
+import io.rtlbench.tools.cli.SpecConverters;
 import io.rtlbench.tools.json.JsonFiles;
 import io.rtlbench.tools.cli.UserError;
 import io.rtlbench.emulator.Batch;
@@ -18,24 +24,45 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.FileUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code rtlbench bench emulator}: simulated cycles/s of the demo MAC grid driven three ways, all in
- * one run on the same stimulus: (a) per-cycle poke/step/peek through JNA, (b) the batched API (one
- * JNA call per chunk of cycles), (c) the same loop in C++ timed natively. Rounds of (b) and (c)
- * alternate so machine noise hits both. Also times a cold build (empty cache) and a cached one.
+ * {@code rtlbench bench emulator}: simulated cycles/s. {@code --core grid} (the default): the demo MAC
+ * grid driven three ways, all in one run on the same stimulus: (a) per-cycle poke/step/peek through
+ * JNA, (b) the batched API (one JNA call per chunk of cycles), (c) the same loop in C++ timed
+ * natively. Rounds of (b) and (c) alternate so machine noise hits both. Also times a cold build
+ * (empty cache) and a cached one. {@code --core simt|systolic}: a whole core running a GEMM, plain
+ * and toggle-counting builds, JNA vs native ({@link CoreSpeed}).
  */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
-        description = "Cycles/s via per-cycle JNA, batched JNA and a native C++ loop; cold and cached build times.")
+        description = "Cycles/s via per-cycle JNA, batched JNA and a native C++ loop; cold and cached build times (--core grid); "
+                + "a core running a GEMM: plain, toggle-counting and native cycles/s (--core simt|systolic).")
 public final class EmulatorBench implements Callable<Integer> {
-    @Option(names = "--rows", defaultValue = "16", description = "MAC grid rows (default ${DEFAULT-VALUE})")
+    static final List<String> CORES = List.of("grid", "simt", "systolic");
+    static final int GRID_CYCLES = 400_000, CORE_CYCLES = 100_000;
+    static final String SIMT_WORKLOAD = "gemm:64,64,64", SYSTOLIC_WORKLOAD = "gemm:512,512,512";
+
+    @Option(names = "--core", defaultValue = "grid", description = "grid (the demo MAC grid), simt or systolic (default ${DEFAULT-VALUE})")
+    String core;
+    @Option(names = "--simt", defaultValue = "4x8", converter = SpecConverters.Simt.class,
+            description = "--core simt: [CORESx]WARPSxTHREADS[,scalar|dp4a|tensor] (default ${DEFAULT-VALUE})")
+    SimtSpec simt;
+    @Option(names = "--systolic", defaultValue = "16x16,ws", converter = SpecConverters.Systolic.class,
+            description = "--core systolic: RxC[,ws|os] (default ${DEFAULT-VALUE})")
+    SystolicSpec systolic;
+    @Option(names = "--workload", description = "--core simt|systolic: the GEMM it runs, gemm:M,K,N (default " + SIMT_WORKLOAD
+            + " on simt, " + SYSTOLIC_WORKLOAD + " on systolic; systolic also takes conv:H,W,CIN,COUT,K,STRIDE,PAD)")
+    String workload;
+    @Option(names = "--rows", defaultValue = "16", description = "--core grid: MAC grid rows (default ${DEFAULT-VALUE})")
     int rows;
-    @Option(names = "--cols", defaultValue = "16", description = "MAC grid columns (default ${DEFAULT-VALUE})")
+    @Option(names = "--cols", defaultValue = "16", description = "--core grid: MAC grid columns (default ${DEFAULT-VALUE})")
     int cols;
-    @Option(names = "--cycles", defaultValue = "400000", description = "cycles per batched/native measurement (default ${DEFAULT-VALUE})")
-    int cycles;
-    @Option(names = "--per-cycle-cycles", defaultValue = "20000", description = "cycles for the per-cycle JNA measurement (default ${DEFAULT-VALUE})")
+    @Option(names = "--cycles", description = "cycles per batched/native measurement (default " + GRID_CYCLES + " on grid, "
+            + CORE_CYCLES + " on simt/systolic, capped to the workload's length)")
+    Integer cycles;
+    @Option(names = "--per-cycle-cycles", defaultValue = "20000", description = "--core grid: cycles for the per-cycle JNA measurement (default ${DEFAULT-VALUE})")
     int perCycleCycles;
     @Option(names = "--rounds", defaultValue = "5", description = "alternating rounds of (b) and (c) (default ${DEFAULT-VALUE})")
     int rounds;
@@ -43,8 +70,45 @@ public final class EmulatorBench implements Callable<Integer> {
     int chunk;
     @Option(names = "--json", description = "write the results as JSON to this file")
     Path json;
+    @Spec CommandSpec spec;
 
     @Override public Integer call() throws IOException {
+        if (!CORES.contains(core)) throw new UserError("unknown --core '" + core + "': use grid, simt or systolic");
+        for (String option : List.of("--rows", "--cols", "--per-cycle-cycles", "--simt", "--systolic", "--workload"))
+            if (given(option) && !appliesTo(option, core))
+                throw new UserError(option + " does not apply to --core " + core + " (see: rtlbench bench emulator --help)");
+        if (core.equals("grid")) return grid(cycles == null ? GRID_CYCLES : cycles);
+        int n = cycles == null ? CORE_CYCLES : cycles;
+        if (n < 1 || chunk < 1 || rounds < 1) throw new UserError("need --cycles >= 1, --chunk >= 1, --rounds >= 1");
+        CoreSpec coreSpec = core.equals("simt") ? simt : systolic;
+        String w = workload != null ? workload : core.equals("simt") ? SIMT_WORKLOAD : SYSTOLIC_WORKLOAD;
+        var job = Workload.parse(w, 1).job();
+        if (core.equals("simt") && (job.bias() != null || job.requant() != null))
+            throw new UserError("--workload: the SIMT core runs gemm:M,K,N here, not '" + w + "'");
+        JsonFiles.checkTarget(json);
+        CoreSpeed.Result r = CoreSpeed.measure(new CoreSpeed.Settings(coreSpec, w, job, n, rounds, chunk, 2_000_000_000L), System.out);
+        System.out.printf("%s %s running %s (%,d cycles, verified), %,d cycles measured per way%n", r.core(), r.spec(), r.workload(),
+                r.workloadCycles(), r.measuredCycles());
+        System.out.printf("  plain build, batched JNA        : %,12.0f cycles/s%n", r.cyclesPerSPlain());
+        System.out.printf("  plain build, native C++ loop    : %,12.0f cycles/s%n", r.cyclesPerSNative());
+        System.out.printf("  JNA/native ratio                : %12.3f%n", r.jnaNativeRatio());
+        System.out.printf("  toggle-counting build, JNA      : %,12.0f cycles/s (%.2fx slower)%n", r.cyclesPerSToggles(), r.toggleSlowdown());
+        if (json != null) JsonFiles.write(json, r);
+        return 0;
+    }
+
+    private boolean given(String option) { return spec != null && spec.commandLine().getParseResult().hasMatchedOption(option); }
+
+    private static boolean appliesTo(String option, String core) {
+        return switch (option) {
+            case "--rows", "--cols", "--per-cycle-cycles" -> core.equals("grid");
+            case "--simt" -> core.equals("simt");
+            case "--systolic" -> core.equals("systolic");
+            default -> !core.equals("grid");
+        };
+    }
+
+    private int grid(int cycles) throws IOException {
         if (cycles < chunk || rounds < 1 || perCycleCycles < 1) throw new UserError("need --cycles >= --chunk, --rounds >= 1");
         Design design = MacGridDriver.design(rows, cols);
         JsonFiles.checkTarget(json);
@@ -56,7 +120,7 @@ public final class EmulatorBench implements Callable<Integer> {
             if (!hit.cached()) throw new IllegalStateException("second build was not a cache hit");
             double cached = hit.seconds();
             try (Simulator sim = Simulator.create(design, BuildOptions.PLAIN, coldCache)) {
-                Result out = measure(sim, cold, cached);
+                Result out = measure(sim, cycles, cold, cached);
                 print(out);
                 if (json != null) JsonFiles.write(json, out);
             }
@@ -70,7 +134,7 @@ public final class EmulatorBench implements Callable<Integer> {
     record Result(String design, int inputsPerCycle, int outputsPerCycle, double perCycleJna, double batchedJna, double nativeLoop,
                   double ratio, long simulatedCycles, long checksum, double coldBuildS, double cachedBuildS) {}
 
-    private Result measure(Simulator sim, double cold, double cached) {
+    private Result measure(Simulator sim, int cycles, double cold, double cached) {
         List<String> in = new ArrayList<>(), out = new ArrayList<>();
         for (int i = 0; i < rows; i++) in.add("io_a_" + i);
         for (int j = 0; j < cols; j++) in.add("io_b_" + j);

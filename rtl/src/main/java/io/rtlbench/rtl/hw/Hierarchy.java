@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Tracks, while a design elaborates, the instance path being built ({@code core.exec.mesh}) and the
+ * Tracks, while a design elaborates, the instance path being built ({@code core.executeUnit.mesh}) and the
  * energy roles attached to instances and memories on the way. Chisel runs a child's constructor
  * inside the parent's, so a stack of instance names is the path. One elaboration per thread at a time.
  */

@@ -58,12 +58,12 @@ public final class SystolicCore extends HwModule {
         boolean mx = cfg.format() == NumberFormat.MXFP4;
         Scratchpad spadA = instance("spadA", () -> new Scratchpad(cfg.memories().spadRows(), cfg.rows(), cfg.busBytes(), cfg.packA(), mx));
         Scratchpad spadB = instance("spadB", () -> new Scratchpad(cfg.memories().spadRows(), cfg.cols(), cfg.busBytes(), cfg.packB()));
-        Accumulator acc = instance("acc", () -> new Accumulator(cfg.memories().accRows(), cfg.cols(), cfg.busBytes(), cfg.packOut(),
+        Accumulator acc = instance("accumulator", () -> new Accumulator(cfg.memories().accRows(), cfg.cols(), cfg.busBytes(), cfg.packOut(),
                 cfg.format().isFloat()));
         DmaEngine dma = instance("dma", () -> new DmaEngine(cfg));
         ExecIO ex = cfg.array().dataflow() == SystolicConfig.Dataflow.WS
-                ? instance("exec", () -> new WsExec(cfg.array())).io
-                : instance("exec", () -> new OsExec(cfg.array())).io;
+                ? instance("executeUnit", () -> new WsExec(cfg.array())).io
+                : instance("executeUnit", () -> new OsExec(cfg.array())).io;
 
         // ---- dispatcher -------------------------------------------------------------------------
         Mem<UInt> cmds = mem("cmds", cfg.cmdDepth(), UInt(Cmd.BITS), EnergyRole.INSTRUCTION);
@@ -83,7 +83,7 @@ public final class SystolicCore extends HwModule {
         Bool isComp = node("isComp", eq(op, lit(Cmd.Op.COMPUTE.ordinal(), 4)));
         Bool isEnd = node("isEnd", eq(op, lit(Cmd.Op.END.ordinal(), 4)));
         CmdQueue dmaQ = instance("dmaQueue", EnergyRole.INSTRUCTION, () -> new CmdQueue(DMA_QUEUE));
-        CmdQueue exQ = instance("execQueue", EnergyRole.INSTRUCTION, () -> new CmdQueue(EXEC_QUEUE));
+        CmdQueue exQ = instance("executeQueue", EnergyRole.INSTRUCTION, () -> new CmdQueue(EXEC_QUEUE));
         Bool fire = node("fire", or(and(isDma, not(dmaQ.io.full)), and(or(isPre, isComp), not(exQ.io.full))));
         Bool dispatch = node("dispatch", and(ready, fire));
         connect(dmaQ.io.enq, and(dispatch, isDma));

@@ -14,15 +14,15 @@ public final class CoreWaveGroups {
 
     /** Systolic: command queue, DMA and off-chip port, execution control, the PE grid's edges. */
     public static List<GtkwGroup> systolic() {
-        String core = "TOP.SystolicSoc.core.", mesh = core + "exec.mesh.";
+        String core = "TOP.SystolicSoc.core.", mesh = core + "executeUnit.mesh.";
         return List.of(
                 new GtkwGroup("control", List.of("TOP.clock", "TOP.reset", "TOP.io_done"), Radix.HEX),
                 new GtkwGroup("command queue", List.of(core + "pc", core + "head", core + "dispatch", core + "fire",
                         core + "running", core + "isDma", core + "isComp"), Radix.HEX),
                 new GtkwGroup("DMA + off-chip port", List.of(core + "dma.active", core + "dma.reqFire", core + "dma.issued",
                         "TOP.SystolicSoc.offchip.io_port_req*", "TOP.SystolicSoc.offchip.io_port_resp*"), Radix.HEX),
-                new GtkwGroup("execution", List.of(core + "exec.active", core + "exec.start", core + "exec.sel",
-                        core + "exec.shifting"), Radix.HEX),
+                new GtkwGroup("execution", List.of(core + "executeUnit.active", core + "executeUnit.start", core + "executeUnit.sel",
+                        core + "executeUnit.shifting"), Radix.HEX),
                 new GtkwGroup("PE grid left edge (activations in)", List.of(mesh + "pe_*_0.io_a"), Radix.SIGNED),
                 new GtkwGroup("PE grid partial sums (column 0)", List.of(mesh + "pe_*_0.io_psOut"), Radix.SIGNED),
                 new GtkwGroup("counters", List.of("TOP.io_macs", "TOP.io_computeCycles", "TOP.io_stall*"), Radix.DEC));

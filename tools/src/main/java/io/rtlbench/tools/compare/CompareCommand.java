@@ -179,7 +179,7 @@ public final class CompareCommand implements Callable<Integer> {
             gpuVariants.add(Aggregate.variant(variants.get(v), runs, entries, result.systolic()));
         }
         System.out.println("estimating area (Yosys gate counts, cached, and SRAM capacities)...");
-        var silicon = Silicon.estimate(systolic, simt, setup, layerJobs, techTable, result, offchipBw);
+        var silicon = Silicon.estimate(systolic, simt, setup, layerJobs, techTable, result, offchipBw, gpuVariants);
         result = result.withExtras(preset, silicon, gpuVariants.isEmpty() ? null : gpuVariants);
         if (format.equals("int8")) result = endToEnd(result, setup);
         System.out.print(CompareTable.render(result));

@@ -23,10 +23,18 @@ final class Silicon {
     private Silicon() {}
 
     static CompareResult.Silicon estimate(CoreSpec sys, CoreSpec gpu, BenchSetup setup, List<GemmJob> jobs, TechTable tech,
-                                          CompareResult r, int offchipBw) {
+                                          CompareResult r, int offchipBw, List<CompareResult.GpuVariant> variants) {
         AreaReport sa = area(sys, setup, jobs, tech), ga = area(gpu, setup, jobs, tech);
         CoreFigures sf = figures(sys, r.systolic(), sa, tech), gf = figures(gpu, r.simt(), ga, tech);
-        var held = SiliconComparison.rows(new SiliconComparison.Emulated(sf.pjPerMac(), gf.pjPerMac(), sf.topsPerWatt(), gf.topsPerWatt(), Double.NaN));
+        // The silicon SIMT anchor is INT8 dp4a: hold a dp4a GPU variant against it when one ran, else the main SIMT core.
+        CompareResult.GpuVariant dp4a = variants.stream().filter(v -> v.simt().endsWith(",dp4a")).findFirst().orElse(null);
+        double simtPj = dp4a != null ? dp4a.totals().pjPerMac() : gf.pjPerMac();
+        String simtLabel = dp4a != null ? dp4a.simt() : gpu.label();
+        var held = SiliconComparison.rows(new SiliconComparison.Emulated(sf.pjPerMac(), simtPj, sf.topsPerWatt(), gf.topsPerWatt(), Double.NaN))
+                .stream().map(row -> new SiliconComparison.Row(row.quantity().replace("SIMT core pJ/MAC", "SIMT " + simtLabel + " pJ/MAC")
+                        .replace("SIMT / systolic energy", "SIMT " + simtLabel + " / systolic energy")
+                        .replace("SIMT core TOPS/W", "SIMT " + gpu.label() + " TOPS/W"), row.anchorId(), row.silicon(), row.siliconText(),
+                        row.unit(), row.emulated(), row.ratio())).toList();
         return new CompareResult.Silicon(tech.name(), CompareResult.CoreSilicon.of(sys.label(), sa, sf),
                 CompareResult.CoreSilicon.of(gpu.label(), ga, gf), IsoView.of(sf, gf, offchipBw).summary(), held);
     }

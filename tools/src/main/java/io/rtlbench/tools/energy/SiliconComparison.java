@@ -43,9 +43,9 @@ public final class SiliconComparison {
     }
 
     public static String table(List<Row> rows) {
-        StringBuilder s = new StringBuilder(String.format("%-52s %12s %12s %8s  %s%n", "held against silicon", "emulated", "silicon", "ratio", "unit"));
+        StringBuilder s = new StringBuilder(String.format("%-58s %12s %12s %8s  %s%n", "held against silicon", "emulated", "silicon", "ratio", "unit"));
         for (Row r : rows)
-            s.append(String.format("%-52s %12.3f %12s %8.2f  %s%n", r.quantity(), r.emulated(), r.siliconText(), r.ratio(), r.unit()));
+            s.append(String.format("%-58s %12.3f %12s %8.2f  %s%n", r.quantity(), r.emulated(), r.siliconText(), r.ratio(), r.unit()));
         return s.toString();
     }
 }

@@ -35,9 +35,9 @@ class CoreWaveTest {
     @Test void scopeLimitsTheDumpToOneInstance() throws Exception {
         Path vcd = tmp.resolve("mesh.vcd");
         run("run", "--core", "systolic", "--rows", "4", "--cols", "4", "--workload", "gemm:4,4,4", "--vcd", vcd.toString(),
-                "--from", "0", "--to", "100", "--scope", "core.exec.mesh");
+                "--from", "0", "--to", "100", "--scope", "core.executeUnit.mesh");
         String list = run("wave", "list", "--flat", vcd.toString());
-        assertTrue(list.contains("TOP.SystolicSoc.core.exec.mesh.pe_0_0.io_a"), list);
+        assertTrue(list.contains("TOP.SystolicSoc.core.executeUnit.mesh.pe_0_0.io_a"), list);
         assertTrue(!list.contains("dma.") && !list.contains("TOP.io_macs"), "only the mesh is dumped:\n" + list);
     }
 
@@ -65,7 +65,7 @@ class CoreWaveTest {
                 String.valueOf(totalCycles(json)), "--radix", "dec");
         assertTrue(show.matches("(?s).*io_macs\\s+512\\b.*") && show.matches("(?s).*io_offchipBytesWritten\\s+256\\b.*"), show);
         String gtkw = gtkw(vcd, "systolic");
-        assertTrue(gtkw.contains("command queue") && gtkw.contains("core.exec.mesh.pe_3_0.io_a") && gtkw.contains("core.pc"), gtkw);
+        assertTrue(gtkw.contains("command queue") && gtkw.contains("core.executeUnit.mesh.pe_3_0.io_a") && gtkw.contains("core.pc"), gtkw);
     }
 
     @Test void simtRunDumpsJavaNamesAndTheProductCounts() throws Exception {
