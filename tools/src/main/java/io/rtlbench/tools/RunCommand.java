@@ -28,6 +28,15 @@ public final class RunCommand implements Callable<Integer> {
     public String workload;
 
     @Mixin public DataOptions data;
+    @Option(names = "--format", defaultValue = "int8",
+            description = "number format of a gemm workload: int8, fp8e4m3, fp8e5m2, mxfp4 (floating point: weight-stationary systolic array, "
+                    + "soft-float SIMT kernels, FP32 outputs; default ${DEFAULT-VALUE})")
+    public String format;
+    @Option(names = "--sample", defaultValue = "off",
+            description = "sampled emulation of a workload: off (every tile: run emulates the whole layer you asked for), N (N tiles), auto "
+                    + "(tiles until the 95%% interval of cycles is within 1%%, or the whole layer when that is cheaper); every emulated tile is "
+                    + "verified; adds sampled, tiles_total, tiles_emulated, cycles_ci to the JSON (int8 only; default ${DEFAULT-VALUE})")
+    public String sample;
 
     @Option(names = "--json", description = "write the run's results as JSON to this file")
     public Path json;
@@ -41,6 +50,9 @@ public final class RunCommand implements Callable<Integer> {
     public String dataflow;
 
     // simt
+    @Option(names = "--simt", paramLabel = "SPEC",
+            description = "the SIMT GPU as [CORESx]WARPSxTHREADS[,scalar|dp4a|tensor] (e.g. 4x8, 4x8,tensor, 2x4x8,dp4a), instead of --warps/--threads")
+    public String simt;
     @Option(names = "--warps", description = "SIMT warps, 1..32 (default ${DEFAULT-VALUE})", defaultValue = "4")
     public int warps;
     @Option(names = "--threads", description = "SIMT threads per warp, 1..32 (default ${DEFAULT-VALUE})", defaultValue = "8")

@@ -6,21 +6,20 @@ import io.rtlbench.emulator.Simulator;
 import io.rtlbench.testbenches.bench.BenchSetup;
 import io.rtlbench.testbenches.bench.CoreBench;
 import io.rtlbench.testbenches.bench.CoreSpec;
-import io.rtlbench.testbenches.bench.GemmRun;
 import io.rtlbench.testbenches.bench.SimtBench;
 import io.rtlbench.testbenches.bench.SimtSpec;
 import io.rtlbench.testbenches.bench.SystolicBench;
 import io.rtlbench.testbenches.bench.SystolicSpec;
+import io.rtlbench.testbenches.sampling.SampleMode;
 import io.rtlbench.testbenches.simt.Elf;
 import io.rtlbench.testbenches.simt.SimtMachine;
 import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.testbenches.systolic.Workload;
 import io.rtlbench.testbenches.workloads.Layer;
 import io.rtlbench.testbenches.workloads.LayerSpec;
+import io.rtlbench.testbenches.workloads.LayerTensors;
 import io.rtlbench.tools.RunCommand;
 import io.rtlbench.tools.cli.UserError;
-import io.rtlbench.tools.energy.EnergyReport;
-import io.rtlbench.tools.energy.EnergyRun;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.testbenches.onnx.ModelPlan;
 import io.rtlbench.tools.json.JsonFiles;
@@ -58,6 +57,7 @@ public final class CoreRunner {
         int bw = BenchSetup.checkBandwidth(o.offchipBandwidth == null ? BenchSetup.BUS_BYTES : o.offchipBandwidth, "--offchip-bw");
         TechTable tech = o.energy ? o.tech.table() : null;
         BenchSetup setup = o.offchip.setup(new BuildOptions(o.vcd != null, o.energy));
+        RunOptions.checkWorkloadOnly(o);
         if (o.model != null) return model(spec, bw, tech);
         for (String opt : List.of("--input", "--calibrate", "--shape", "--per-tensor", "--uint8", "--save-quantized"))
             if (o.given(opt)) throw new UserError(opt + " applies to an ONNX model: add --model FILE.onnx");
@@ -72,6 +72,8 @@ public final class CoreRunner {
         var inputs = o.modelOptions.inputs(plan, o.data.seed);
         SystolicSpec sys = spec instanceof SystolicSpec s ? s : SystolicSpec.of(o.rows, o.cols, o.dataflow);
         SimtSpec simt = spec instanceof SimtSpec s ? s : SimtSpec.of(o.warps, o.threads);
+        if (!simt.singleScalarCore())
+            throw new UserError("--model runs one single-core scalar SIMT configuration (e.g. --simt 4x8); datapaths and cores apply to workloads");
         ModelResult r = ModelComparison.run(o.model, plan, inputs, String.join(",", o.modelOptions.inputLabel()), sys, simt, bw, tech,
                 o.data.seed, o.maxCycles, spec instanceof SystolicSpec ? ModelPlan.Core.SYSTOLIC : ModelPlan.Core.SIMT, System.out::println);
         System.out.print(ModelComparison.table(r));
@@ -82,8 +84,11 @@ public final class CoreRunner {
 
     private CoreSpec spec() {
         return switch (o.core) {
-            case "systolic" -> SystolicSpec.of(o.rows, o.cols, o.dataflow);
-            case "simt" -> SimtSpec.of(o.warps, o.threads);
+            case "systolic" -> {
+                if (o.simt != null) throw new UserError("--simt describes the SIMT core; use --core simt (or drop --simt)");
+                yield SystolicSpec.of(o.rows, o.cols, o.dataflow);
+            }
+            case "simt" -> RunOptions.simtSpec(o);
             default -> throw new UserError("unknown core '" + o.core + "': use --core systolic or --core simt");
         };
     }
@@ -91,52 +96,59 @@ public final class CoreRunner {
     private int workload(CoreSpec spec, BenchSetup setup, int bw, TechTable tech) {
         if (spec instanceof SimtSpec && !(LayerSpec.parse(o.workload).shape() instanceof Layer.Gemm))
             throw new UserError("the SIMT core runs gemm:M,K,N workloads; conv layers run on the systolic core (or through compare)");
+        String format = RunOptions.format(o, spec);
+        SampleMode sample = RunOptions.sample(o, format);
         Workload w = Workload.parse(o.workload, o.data.seed, o.data.data);
-        GemmJob job = w.job();
+        GemmJob job = format.equals("int8") ? w.job() : new LayerTensors(w.job().a(), w.job().b()).job(format);
         long t0 = System.nanoTime();
-        try (CoreBench bench = CoreBench.open(spec, setup, List.of(job))) {
+        try (CoreBench bench = CoreBench.open(spec, setup.withSample(sample), List.of(job))) {
             bench.offchipBandwidth(bw);
             Vcd vcd = Vcd.open(o, bench.simulator());
-            GemmRun r = bench.run(job, o.maxCycles);
+            LayerOutcome r = sample.kind() == SampleMode.Kind.OFF ? LayerOutcome.full(bench, job, o.maxCycles, tech)
+                    : LayerOutcome.sampled(bench, job, o.maxCycles, tech, o.data.seed);
             String vcdFile = vcd.close();
             Energy energy = null;
-            if (tech != null) {
-                EnergyReport e = EnergyRun.estimate(bench.simulator(), r.countedCycles(), r.offchipBytes(), r.macs(), tech);
-                System.out.print(e.table(8));
-                energy = Energy.of(e, 16);
+            if (r.energy() != null) {
+                String table = r.energy().table(8);  // a sampled run has no per-instance list: no empty "top instances" line
+                System.out.print(r.energy().modules().isEmpty() ? table.replaceFirst("  top instances: \n$", "") : table);
+                energy = Energy.of(r.energy(), r.sampling().sampled() ? 0 : 16);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            Object json = bench instanceof SystolicBench s ? systolic(s, job, r, vcdFile, energy, seconds, bw)
-                    : simt((SimtBench) bench, job, r, vcdFile, energy, bw);
+            Object json = bench instanceof SystolicBench s ? systolic(s, job, format, r, vcdFile, energy, seconds, bw)
+                    : simt((SimtBench) bench, job, format, r, vcdFile, energy, bw);
             if (bench instanceof SystolicBench) print(json);  // the SIMT core printed its summary line already
+            if (r.samplingLine() != null) System.out.println(r.samplingLine());
             if (o.json != null) JsonFiles.write(o.json, json);
             if (!r.verified()) System.err.println("rtlbench: MISMATCH (seed " + o.data.seed + "): " + r.firstMismatch());
             return r.verified() ? 0 : 1;
         }
     }
 
-    private RunJson.Systolic systolic(SystolicBench b, GemmJob job, GemmRun r, String vcd, Energy energy, double seconds, int bw) {
+    private RunJson.Systolic systolic(SystolicBench b, GemmJob job, String format, LayerOutcome r, String vcd, Energy energy, double seconds,
+                                      int bw) {
         var cfg = b.config();
         double peak = b.peakMacsPerCycle();
         var c = new RunJson.SystolicConfigJson(cfg.rows(), cfg.cols(), b.spec().dataflow().name().toLowerCase(Locale.ROOT),
                 cfg.memories().spadRows(), cfg.memories().accRows(), cfg.busBytes(), bw, cfg.offchip().latencyCycles());
         long macs = r.counters().get("macs");
-        return new RunJson.Systolic("systolic", o.workload, o.data.seed, c, r.verified(), r.firstMismatch(), job.m(), job.k(), job.n(),
-                job.macs(), r.counters(), macs / (peak * r.totalCycles()), macs / (peak * Math.max(1, r.computeCycles())), r.offchipBytes(),
-                seconds, vcd, energy == null ? null : o.data.data.toString(), energy);
+        return new RunJson.Systolic("systolic", o.workload, format, o.data.seed, c, r.verified(), r.firstMismatch(), r.sampling(), job.m(),
+                job.k(), job.n(), job.macs(), r.counters(), macs / (peak * r.totalCycles()), macs / (peak * Math.max(1, r.computeCycles())),
+                r.offchipBytes(), seconds, vcd, energy == null ? null : o.data.data.toString(), energy);
     }
 
-    private RunJson.Simt simt(SimtBench b, GemmJob job, GemmRun r, String vcd, Energy energy, int bw) {
+    private RunJson.Simt simt(SimtBench b, GemmJob job, String format, LayerOutcome r, String vcd, Energy energy, int bw) {
         var c = r.counters();
-        System.out.printf("SIMT %s gemm %dx%dx%d (seed %d): %s, %d cycles, %d compute cycles, IPC %.3f, %.3f MACs/cycle, utilization %.1f%%,"
-                        + " off-chip %d B%n", b.label(), job.m(), job.k(), job.n(), o.data.seed, r.verified() ? "verified bit-exactly"
-                        : "MISMATCH: " + r.firstMismatch(), r.totalCycles(), r.computeCycles(), r.ipc(), r.macsPerCycle(),
-                100 * r.macs() / (b.peakMacsPerCycle() * r.totalCycles()), r.offchipBytes());
-        return new RunJson.Simt("simt", b.spec().warps(), b.spec().threads(), r.totalCycles(), r.computeCycles(), r.offchipBytes(),
-                r.offchipBytesRead(), r.offchipBytesWritten(), r.ipc(), (double) c.get("thread_instructions") / r.totalCycles(),
-                c.get("warp_instructions"), c.get("thread_instructions"), r.stallCycles(), c.get("divergent_branches"),
-                new RunJson.OffChip(BenchSetup.BUS_BYTES, bw, b.config().offchip().latencyCycles()), null, null, o.workload, o.data.seed,
-                r.verified(), r.firstMismatch(), r.macs(), r.macs() / (b.peakMacsPerCycle() * r.totalCycles()), r.macsPerCycle(), vcd,
+        double macsPerCycle = (double) r.macs() / r.totalCycles(), utilization = r.macs() / (b.peakMacsPerCycle() * r.totalCycles());
+        System.out.printf("SIMT %s gemm %dx%dx%d %s (seed %d): %s, %d cycles, %d compute cycles, IPC %.3f, %.3f MACs/cycle, utilization %.1f%%,"
+                        + " off-chip %d B%n", b.label(), job.m(), job.k(), job.n(), format, o.data.seed, r.verified() ? "verified bit-exactly"
+                        : "MISMATCH: " + r.firstMismatch(), r.totalCycles(), r.computeCycles(), r.ipc(), macsPerCycle, 100 * utilization,
+                r.offchipBytes());
+        SimtSpec s = b.spec();
+        return new RunJson.Simt("simt", s.warps(), s.threads(), s.label(), s.cores(), s.datapath().label(), r.totalCycles(), r.computeCycles(),
+                r.offchipBytes(), r.bytesRead(), r.bytesWritten(), r.ipc(), (double) c.get("thread_instructions") / r.totalCycles(),
+                c.get("warp_instructions"), c.get("thread_instructions"), r.stalls(), c.get("divergent_branches"),
+                new RunJson.OffChip(BenchSetup.BUS_BYTES, bw, b.config().offchip().latencyCycles()), null, null, o.workload, format, o.data.seed,
+                r.verified(), r.firstMismatch(), r.sampling(), r.macs(), utilization, macsPerCycle, vcd,
                 energy == null ? null : o.data.data.toString(), energy);
     }
 
@@ -155,11 +167,12 @@ public final class CoreRunner {
             System.out.printf("tohost = %d (%s); %d cycles, %d warp instructions, IPC %.3f on %s%n", r.tohost(), verdict, r.cycles(),
                     r.warpInstrs(), r.ipc(), spec.label());
             if (o.json != null) {
-                JsonFiles.write(o.json, new RunJson.Simt("simt", spec.warps(), spec.threads(), r.cycles(), r.mulCycles(),
+                JsonFiles.write(o.json, new RunJson.Simt("simt", spec.warps(), spec.threads(), spec.label(), spec.cores(),
+                        spec.datapath().label(), r.cycles(), r.mulCycles(),
                         r.bytesRead() + r.bytesWritten(), r.bytesRead(), r.bytesWritten(), r.ipc(), r.threadIpc(), r.warpInstrs(),
                         r.threadInstrs(), SimtBench.stallsOf(r), r.divergentBranches(), new RunJson.OffChip(BenchSetup.BUS_BYTES, bw,
-                        bench.config().offchip().latencyCycles()), o.elf.toString(), r.tohost(), null, null, r.tohost() == 1, null, null,
-                        null, null, vcdFile, null, null));
+                        bench.config().offchip().latencyCycles()), o.elf.toString(), r.tohost(), null, null, null, r.tohost() == 1, null,
+                        null, null, null, null, vcdFile, null, null));
             }
             return r.tohost() == 1 ? 0 : 1;
         }

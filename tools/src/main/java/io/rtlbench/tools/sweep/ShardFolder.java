@@ -73,7 +73,7 @@ final class ShardFolder {
         if (f.shards() < 1) throw new UserError(file + ": shards must be >= 1, got " + f.shards());
         if (f.description().version() != SweepDescription.VERSION)
             throw new UserError(file + " is a version " + f.description().version() + " sweep description; this rtlbench reads version "
-                    + SweepDescription.VERSION);
+                    + SweepDescription.VERSION + " (written by another rtlbench version: run the sweep into a new folder)");
         if (!f.description().id().equals(f.sweepId()))
             throw new UserError(file + " was edited: its sweep_id " + f.sweepId() + " does not match its description (" + f.description().id() + ")");
         return f;

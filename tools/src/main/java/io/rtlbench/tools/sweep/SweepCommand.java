@@ -4,6 +4,8 @@ import io.rtlbench.emulator.BuildOptions;
 import io.rtlbench.testbenches.bench.BenchSetup;
 import io.rtlbench.testbenches.bench.CoreBench;
 import io.rtlbench.testbenches.bench.CoreSpec;
+import io.rtlbench.testbenches.bench.SystolicSpec;
+import io.rtlbench.testbenches.sampling.SampleMode;
 import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.testbenches.workloads.LayerTensors;
 import io.rtlbench.testbenches.workloads.WorkloadSet;
@@ -29,8 +31,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code rtlbench sweep}: a design-space sweep. Every (core config x off-chip bandwidth) point runs
  * every layer of the workload; points are independent simulations run in parallel (one emulator per
- * point, {@code --jobs} at a time). Rows go to one CSV as they finish; a point whose rows (with the
- * same workload, scale, seed, data, tech and latency) are already in the CSV is skipped, so an
+ * point, {@code --jobs} at a time), in one number format, each layer emulated whole or as a verified
+ * sample of tiles ({@code --sample}, default auto). Rows go to one CSV as they finish; a point whose
+ * rows (with the same workload, scale, seed, data, tech, latency, format and sample mode) are already
+ * in the CSV is skipped, so an
  * interrupted sweep resumes where it stopped. {@code --json} writes all rows at the end.
  * Beyond one machine: {@code --shard I/N} runs one shard of the points into a shard folder,
  * {@code --slurm DIR} writes a Slurm job array of N shards, {@code sweep status} and
@@ -47,8 +51,19 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--systolic", defaultValue = "8x8,ws;16x16,ws;16x16,os",
             description = "systolic configs RxC,ws|os separated by ';' (default ${DEFAULT-VALUE}); '' for none")
     String systolic;
-    @Option(names = "--simt", defaultValue = "2x4,4x8", description = "SIMT configs WxT separated by ',' (default ${DEFAULT-VALUE}); '' for none")
+    @Option(names = "--simt", defaultValue = "2x4,4x8",
+            description = "SIMT configs [CORESx]WARPSxTHREADS[,scalar|dp4a|tensor] separated by ',' or ';' (a datapath name belongs to the "
+                    + "config before it: 2x4,4x8,tensor is 2x4 and 4x8,tensor) (default ${DEFAULT-VALUE}); '' for none")
     String simt;
+    @Option(names = "--format", defaultValue = "int8",
+            description = "number format of every point: int8, fp8e4m3, fp8e5m2, mxfp4 (floating point: weight-stationary systolic configs "
+                    + "only, whole layers; default ${DEFAULT-VALUE})")
+    String format;
+    @Option(names = "--sample", defaultValue = "auto",
+            description = "sampled emulation of each layer: auto (tiles until the 95%% interval of cycles is within 1%%, or the whole layer "
+                    + "when that is cheaper), N (tiles per layer), off (every tile); every emulated tile is verified (default ${DEFAULT-VALUE}: "
+                    + "the default workloads are at real shapes; int8 only, the floating-point formats run --sample off)")
+    String sample;
     @Option(names = "--offchip-bw", defaultValue = "4,16", description = "off-chip bandwidths, bytes/cycle 1..16, comma-separated (default ${DEFAULT-VALUE})")
     String bandwidths;
     @Mixin OffChipOptions offchip;
@@ -80,9 +95,12 @@ public final class SweepCommand implements Callable<Integer> {
         CoreBench.checkMaxCycles(maxCycles);
         JsonFiles.checkTarget(json);
         TechTable techTable = tech.table();
-        BenchSetup setup = offchip.setup(new BuildOptions(false, true));
+        String fmt = formatOf(points);
+        SampleMode sampleMode = sampleMode(fmt);
+        BenchSetup setup = offchip.setup(new BuildOptions(false, true)).withSample(sampleMode);
         List<WorkloadSet.Entry> entries = WorkloadSet.load(workload, scale);
-        Settings settings = new Settings(workload, scale, data.seed, data.data.toString(), techTable.name(), setup.offchipLatency());
+        Settings settings = new Settings(workload, scale, data.seed, data.data.toString(), techTable.name(), setup.offchipLatency(), fmt,
+                sampleMode.toString());
         SweepDescription sweep = SweepDescription.of(settings, entries, points);
         if (slurm.dir != null) return SlurmJob.write(sweep, slurm, spec.commandLine().getParseResult());
 
@@ -96,7 +114,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         java.util.Random rnd = new java.util.Random(data.seed);
         List<GemmJob> layerJobs = new ArrayList<>();
-        for (WorkloadSet.Entry e : entries) layerJobs.add(LayerTensors.of(e.layer(), data.data, rnd).job());
+        for (WorkloadSet.Entry e : entries) layerJobs.add(LayerTensors.of(e.layer(), data.data, rnd).job(fmt));
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         SweepRunner runner = new SweepRunner(sweep, entries, layerJobs, setup, techTable, maxCycles, threads);
         try (SweepCsv csv = SweepCsv.open(csvFile)) {
@@ -121,6 +139,52 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /** The canonical format; a floating-point one needs weight-stationary systolic configs. */
+    private String formatOf(List<Point> points) {
+        String f;
+        try {
+            f = LayerTensors.formatName(format);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--format: " + e.getMessage());
+        }
+        if (f.equals("int8")) return f;
+        for (Point p : points)
+            if (p.spec() instanceof SystolicSpec s && s.dataflow() == SystolicSpec.Dataflow.OS)
+                throw new UserError("--format " + f + " runs on weight-stationary arrays only: drop " + p.config() + " from --systolic"
+                        + " (output-stationary is int8 only)");
+        return f;
+    }
+
+    /** The sample mode in force: as given, but off for a floating-point format (refused if the user asked for a sample). */
+    private SampleMode sampleMode(String fmt) {
+        SampleMode m;
+        try {
+            m = SampleMode.parse(sample);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (fmt.equals("int8") || m.kind() == SampleMode.Kind.OFF) return m;
+        if (spec.commandLine().getParseResult().hasMatchedOption("--sample"))
+            throw new UserError("--sample " + m + " covers int8 layers; the floating-point formats run whole layers (--sample off)");
+        return SampleMode.OFF;
+    }
+
+    /** The SIMT configs of {@code --simt}: separated by ',' or ';', a datapath name joining the config before it. */
+    static List<String> simtConfigs(String list) {
+        List<String> out = new ArrayList<>();
+        for (String s : list.split("[,;]")) {
+            String t = s.strip();
+            if (t.isEmpty()) continue;
+            if (t.matches("(?i)scalar|dp4a|tensor")) {
+                if (out.isEmpty()) throw new UserError("--simt: datapath '" + t + "' needs a config before it (e.g. 4x8," + t + ")");
+                out.set(out.size() - 1, out.get(out.size() - 1) + "," + t);
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     private List<Point> points() {
         List<Point> out = new ArrayList<>();
         List<Integer> bws = new ArrayList<>();
@@ -134,7 +198,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (bws.isEmpty()) throw new UserError("--offchip-bw needs at least one bandwidth");
         for (String s : systolic.split(";")) if (!s.isBlank()) for (int b : bws) out.add(Point.of(CoreSpec.parse("systolic", s, "--systolic"), b));
-        for (String s : simt.split(",")) if (!s.isBlank()) for (int b : bws) out.add(Point.of(CoreSpec.parse("simt", s, "--simt"), b));
+        for (String s : simtConfigs(simt)) for (int b : bws) out.add(Point.of(CoreSpec.parse("simt", s, "--simt"), b));
         return out;
     }
 }

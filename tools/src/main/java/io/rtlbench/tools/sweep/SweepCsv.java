@@ -24,7 +24,10 @@ import org.apache.commons.csv.CSVRecord;
  * finish and read back at start so finished points are not run again. The file is locked for the
  * whole sweep ({@code <file>.lock}, across processes): a second sweep on it is refused. A last line
  * cut short by an interrupted run is removed (with a warning); any other malformed line is an error
- * naming it. {@link #read} reads a CSV another process may be writing (merge, status).
+ * naming it. {@link #read} reads a CSV another process may be writing (merge, status). A CSV with the
+ * columns of version 1 (before format and sampling) is read as int8 rows with every tile emulated, and
+ * rewritten with the current columns when a sweep opens it (its rows then resume an int8 {@code --sample off}
+ * sweep; other sweeps append their rows next to them).
  */
 final class SweepCsv implements AutoCloseable {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
@@ -74,7 +77,13 @@ final class SweepCsv implements AutoCloseable {
             return;
         }
         repairTail();
-        rows.addAll(parse(file, Files.readString(file, StandardCharsets.UTF_8)));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        rows.addAll(parse(file, text));
+        if (!text.startsWith(String.join(",", SweepRow.COLUMNS) + "\n")) {
+            write(file, rows);
+            System.err.println("rtlbench: note: " + file + " had the columns of an earlier rtlbench; rewrote it with format, sample, sampled,"
+                    + " tiles_total, tiles_emulated and cycles_ci (its " + rows.size() + " rows were int8, every tile emulated: --sample off)");
+        }
     }
 
     /**
@@ -95,11 +104,12 @@ final class SweepCsv implements AutoCloseable {
         List<SweepRow> out = new ArrayList<>();
         try (Reader r = new java.io.StringReader(text)) {
             List<CSVRecord> records = FORMAT.parse(r).getRecords();
-            if (records.isEmpty() || !records.get(0).toList().equals(SweepRow.COLUMNS))
+            List<String> header = records.isEmpty() ? List.of() : records.get(0).toList();
+            if (!header.equals(SweepRow.COLUMNS) && !header.equals(SweepRow.V1_COLUMNS))
                 throw new UserError(file + " is not a sweep CSV of this version (its header differs); use another --out");
             for (CSVRecord rec : records.subList(1, records.size())) {
-                if (rec.size() != SweepRow.COLUMNS.size())
-                    throw new UserError(file + " line " + rec.getRecordNumber() + " has " + rec.size() + " fields, not " + SweepRow.COLUMNS.size()
+                if (rec.size() != header.size())
+                    throw new UserError(file + " line " + rec.getRecordNumber() + " has " + rec.size() + " fields, not " + header.size()
                             + "; repair or remove the file");
                 try {
                     out.add(SweepRow.parse(rec.toList()));

@@ -3,6 +3,7 @@ package io.rtlbench.tools.sweep;
 import io.rtlbench.testbenches.bench.CoreSpec;
 import io.rtlbench.testbenches.workloads.WorkloadSet;
 import io.rtlbench.tools.json.JsonFiles;
+import io.rtlbench.tools.json.OptionalField;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,11 +22,19 @@ import java.util.List;
  * and needs a {@link SweepRow} column (and a value in {@code SweepRow.point()/settings()}) for the CSV.
  */
 public record SweepDescription(int version, Settings settings, List<LayerInfo> layers, List<Point> points) {
-    /** Bumped when the meaning of a field changes, so old shard folders are not merged with new ones. */
-    public static final int VERSION = 1;
+    /**
+     * Bumped when the meaning of a field changes, so old shard folders are not merged with new ones
+     * (2: settings gained format and sample; version 1 sweeps were int8, every tile emulated).
+     */
+    public static final int VERSION = 2;
 
-    /** Everything but the point that shapes a row's numbers. */
-    public record Settings(String workload, double scale, long seed, String data, String tech, int offchipLatency) {}
+    /**
+     * Everything but the point that shapes a row's numbers. {@code format}: int8, fp8e4m3, fp8e5m2 or
+     * mxfp4; {@code sample}: the sample mode in force (auto, off or a tile count). Both are optional
+     * when read only so that a version 1 description gets the version error, not a missing field.
+     */
+    public record Settings(String workload, double scale, long seed, String data, String tech, int offchipLatency,
+                           @OptionalField String format, @OptionalField String sample) {}
 
     /** One layer of the workload: its name, one copy's shape and size, and how often it repeats. */
     public record LayerInfo(String name, String spec, int repeat, long macs, long offchipBytesMin) {

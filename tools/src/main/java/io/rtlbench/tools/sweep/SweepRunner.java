@@ -2,6 +2,7 @@ package io.rtlbench.tools.sweep;
 
 import io.rtlbench.testbenches.bench.BenchSetup;
 import io.rtlbench.testbenches.bench.CoreBench;
+import io.rtlbench.testbenches.sampling.SampleMode;
 import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.testbenches.workloads.WorkloadSet;
 import io.rtlbench.tools.Main;
@@ -66,8 +67,10 @@ record SweepRunner(SweepDescription sweep, List<WorkloadSet.Entry> entries, List
         try (CoreBench b = CoreBench.open(p.spec(), setup, layerJobs)) {
             b.offchipBandwidth(p.offchipBw());
             List<SweepRow> rows = new ArrayList<>();
-            for (int i = 0; i < entries.size(); i++)
-                rows.add(row(p, entries.get(i), CoreRun.measure(b, layerJobs.get(i), maxCycles, tech), sweep.settings()));
+            boolean sampled = setup.sample().kind() != SampleMode.Kind.OFF;
+            for (int i = 0; i < entries.size(); i++)  // the seed per layer as compare's, so a sampled row matches compare's run of it
+                rows.add(row(p, entries.get(i), CoreRun.measure(b, layerJobs.get(i), maxCycles, tech, sampled, sweep.settings().seed() + i),
+                        sweep.settings()));
             return rows;
         }
     }
@@ -75,6 +78,7 @@ record SweepRunner(SweepDescription sweep, List<WorkloadSet.Entry> entries, List
     private static SweepRow row(Point p, WorkloadSet.Entry e, CoreRun r, Settings s) {
         return new SweepRow(p.core(), p.config(), p.offchipBw(), e.name(), e.layer().repeat(), r.macs(), r.totalCycles(), r.computeCycles(),
                 r.macsPerCycle(), r.utilization(), r.offchipBytes(), r.energyPj(), r.pjPerMac(), r.verified(), s.workload(), s.scale(), s.seed(),
-                s.data(), s.tech(), s.offchipLatency());
+                s.data(), s.tech(), s.offchipLatency(), s.format(), s.sample(), r.sampling().sampled(), r.sampling().tilesTotal(),
+                r.sampling().tilesEmulated(), r.sampling().cyclesCi() == null ? 0.0 : r.sampling().cyclesCi());
     }
 }

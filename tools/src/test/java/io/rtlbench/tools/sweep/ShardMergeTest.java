@@ -77,8 +77,21 @@ class ShardMergeTest {
         for (Point p : points)
             for (String layer : d.layerNames())
                 rows.add(new SweepRow(p.core(), p.config(), p.offchipBw(), layer, 1, 768, 1000 + p.offchipBw(), 100, 0.768, 0.1, 448, 1e5 / 3, 0.1 + p.offchipBw(),
-                        true, s.workload(), s.scale(), s.seed(), s.data(), s.tech(), s.offchipLatency()));
+                        true, s.workload(), s.scale(), s.seed(), s.data(), s.tech(), s.offchipLatency(), s.format(), s.sample(), false, 4, 4, 0.0));
         return rows;
+    }
+
+    /** A folder written before format and sample were settings (description version 1) is refused in one line by status, merge and shards. */
+    @Test void aVersion1FolderIsRefused() throws Exception {
+        Path dir = folder("v1", 2, 0, 1);
+        Path file = dir.resolve(ShardFolder.DESCRIPTION_FILE);
+        String v1 = Files.readString(file).replace("\"version\": 2", "\"version\": 1").replaceAll(",\\s*\"format\": \"int8\"", "")
+                .replaceAll(",\\s*\"sample\": \"auto\"", "");
+        assertFalse(v1.contains("\"format\"") || v1.contains("\"sample\""), v1);
+        Files.writeString(file, v1);
+        refused(cli("sweep", "status", dir.toString()), "version 1 sweep description", "reads version 2", "new folder");
+        refused(cli("sweep", "merge", dir.toString(), "--out", tmp.resolve("m.csv").toString()), "version 1 sweep description");
+        refused(cli(sweep("--shard", "0/2", "--out", dir.toString())), "version 1 sweep description");
     }
 
     @Test void slurmWritesAScriptThatRunsEveryShardWithTheSameOptions() throws Exception {
@@ -138,7 +151,7 @@ class ShardMergeTest {
         List<SweepRow> foreign = new ArrayList<>(rows(d, mine));
         SweepRow r = foreign.get(0);
         foreign.add(new SweepRow(r.core(), r.config(), 3, r.layer(), 1, 1, 1, 1, 1, 1, 1, 1, 1, true, r.workload(), r.scale(), r.seed(), r.data(),
-                r.tech(), r.offchipLatency()));
+                r.tech(), r.offchipLatency(), r.format(), r.sample(), r.sampled(), r.tilesTotal(), r.tilesEmulated(), r.cyclesCi()));
         SweepCsv.write(csv1, foreign);
         refused(cli("sweep", "merge", dir.toString(), "--out", out), "1 row(s) are not of sweep " + d.id(), "@ 3 B/cycle");
         assertFalse(Files.exists(Path.of(out)), "nothing written while refusing");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * split is balanced by estimated cost; a changed setting or layer changes the id.
  */
 class ShardPlanTest {
-    static final Settings SETTINGS = new Settings("default", 1.0, 1, "random", "45nm", 20);
+    static final Settings SETTINGS = new Settings("default", 1.0, 1, "random", "45nm", 20, "int8", "auto");
 
     static List<Point> points() {
         List<Point> p = new ArrayList<>();
@@ -101,8 +101,11 @@ class ShardPlanTest {
 
     @Test void anythingThatChangesTheNumbersChangesTheId() {
         SweepDescription base = describe(points());
-        assertNotEquals(base.id(), SweepDescription.of(new Settings("default", 1.0, 2, "random", "45nm", 20), WorkloadSet.load("default", 1.0),
+        assertNotEquals(base.id(), SweepDescription.of(new Settings("default", 1.0, 2, "random", "45nm", 20, "int8", "auto"), WorkloadSet.load("default", 1.0),
                 points()).id(), "seed");
+        for (Settings other : List.of(new Settings("default", 1.0, 1, "random", "45nm", 20, "mxfp4", "off"),
+                new Settings("default", 1.0, 1, "random", "45nm", 20, "int8", "8")))
+            assertNotEquals(base.id(), SweepDescription.of(other, WorkloadSet.load("default", 1.0), points()).id(), "format and sample: " + other);
         assertNotEquals(base.id(), SweepDescription.of(SETTINGS, WorkloadSet.load("default", 1.0).subList(1, 6), points()).id(), "layers");
         assertNotEquals(base.id(), describe(points().subList(1, points().size())).id(), "points");
     }

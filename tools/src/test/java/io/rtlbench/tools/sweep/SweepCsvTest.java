@@ -18,7 +18,7 @@ class SweepCsvTest {
 
     static SweepRow row(String config, int bw, String layer, long seed, double energy) {
         return new SweepRow("systolic", config, bw, layer, 3, 4096, 1913, 896, 2.1411395713538943, 0.1338212232096184, 2112, energy,
-                energy / 4096, true, "small_mlp", 0.25, seed, "sparse:0.5", "45nm", 20);
+                energy / 4096, true, "small_mlp", 0.25, seed, "sparse:0.5", "45nm", 20, "int8", "auto", true, 64, 12, 0.0042);
     }
 
     @Test void rowsRoundTripExactlyAndCommasBecomeSemicolons() throws Exception {
@@ -56,6 +56,27 @@ class SweepCsvTest {
         assertEquals(List.of(), SweepCsv.read(tmp.resolve("k.csv")), "the drop reached the file");
     }
 
+    /** A CSV written before format and sampling existed: its rows are int8, every tile emulated; a sweep rewrites it with the new columns. */
+    @Test void aVersion1CsvIsReadAsInt8FullEmulationAndUpgraded() throws Exception {
+        Path f = tmp.resolve("v1.csv");
+        String v1Row = "systolic,4x4;ws,16,gemm:8;12;8,1,768,1234,96,0.622,0.0389,448,33333.3,43.4,true,gemm:8;12;8,1.0,1,random,45nm,20";
+        Files.writeString(f, String.join(",", SweepRow.V1_COLUMNS) + "\n" + v1Row + "\n");
+        SweepRow old = SweepCsv.read(f).get(0);
+        assertEquals(List.of("int8", "off", false), List.of(old.format(), old.sample(), old.sampled()));
+        assertEquals(1234, old.totalCycles());
+        var fullInt8 = new SweepDescription.Settings("gemm:8,12,8", 1.0, 1, "random", "45nm", 20, "int8", "off");
+        var sampled = new SweepDescription.Settings("gemm:8,12,8", 1.0, 1, "random", "45nm", 20, "int8", "auto");
+        var point = new SweepDescription.Point("systolic", "4x4,ws", 16);
+        try (SweepCsv c = SweepCsv.open(f)) {
+            assertTrue(c.has(SweepDescription.key(point, fullInt8), List.of("gemm:8,12,8")), "an int8 --sample off sweep resumes it");
+            assertFalse(c.has(SweepDescription.key(point, sampled), List.of("gemm:8,12,8")), "a sampled sweep runs the point again");
+        }
+        List<String> lines = Files.readAllLines(f);
+        assertEquals(String.join(",", SweepRow.COLUMNS), lines.get(0), "rewritten with the current header");
+        assertEquals(v1Row + ",int8,off,false,,,0.0", lines.get(1));
+        assertEquals(List.of(old), SweepCsv.read(f));
+    }
+
     @Test void aCutLastLineIsRemovedAndMalformedLinesAreNamed() throws Exception {
         Path f = tmp.resolve("c.csv");
         try (SweepCsv c = SweepCsv.open(f)) {
@@ -70,7 +91,7 @@ class SweepCsvTest {
         assertEquals(whole, Files.readString(f), "the cut line is gone");
         Files.writeString(f, whole + "systolic,4x4;ws,16,l2\n");
         String m3 = assertThrows(UserError.class, () -> SweepCsv.open(f)).getMessage();
-        assertTrue(m3.contains("line 3 has 4 fields, not 20"), m3);
+        assertTrue(m3.contains("line 3 has 4 fields, not 26"), m3);
         Files.writeString(f, whole.replace("1913", "lots"));
         String m2 = assertThrows(UserError.class, () -> SweepCsv.open(f)).getMessage();
         assertTrue(m2.contains("line 2: a value is not a number"), m2);

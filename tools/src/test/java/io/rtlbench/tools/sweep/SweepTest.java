@@ -53,6 +53,23 @@ class SweepTest {
         assertEquals(4, after.stream().skip(1).filter(l -> l.split(",")[seed].equals("2")).count());
     }
 
+    @Test void formatAndSampleModeAreColumnsAndPartOfTheResumeKey() throws Exception {
+        Path csv = tmp.resolve("f.csv");
+        int format = SweepRow.COLUMNS.indexOf("format"), sample = SweepRow.COLUMNS.indexOf("sample");
+        assertEquals(0, Main.commandLine().execute(sweep(csv, "", "16", "--format", "fp8e4m3")));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        String[] fp8 = lines.get(1).split(",", -1);
+        assertEquals(List.of("fp8e4m3", "off", "true"), List.of(fp8[format], fp8[sample], fp8[verifiedColumn()]),
+                "a floating-point format runs whole layers: " + lines.get(1));
+        assertEquals(0, Main.commandLine().execute(sweep(csv, "", "16", "--sample", "off")));
+        assertEquals(0, Main.commandLine().execute(sweep(csv, "", "16", "--sample", "off")));
+        List<String> after = Files.readAllLines(csv);
+        assertEquals(3, after.size(), "int8 is another point; run once, then resumed: " + String.join("\n", after));
+        String[] int8 = after.get(2).split(",", -1);
+        assertEquals(List.of("int8", "off", "false"), List.of(int8[format], int8[sample], int8[SweepRow.COLUMNS.indexOf("sampled")]));
+    }
+
     @Test void aLineCutByAnInterruptedRunIsRemoved() throws Exception {
         Path csv = tmp.resolve("cut.csv");
         assertEquals(0, Main.commandLine().execute(sweep(csv, "", "16")));
