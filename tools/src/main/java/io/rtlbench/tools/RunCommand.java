@@ -76,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin public TechOption tech;
     @Option(names = "--vcd", description = "dump a VCD of cycles [--from, --to) to this file")
     public Path vcd;
-    @Option(names = "--scope", arity = "1..*", description = "dump only these instance paths (and everything below), e.g. core.exec.mesh")
+    @Option(names = "--scope", arity = "1..*", description = "dump only these instance paths (and everything below), e.g. core.executeUnit.mesh")
     public List<String> scopes;
     @Option(names = "--from", description = "first cycle of the VCD window (default ${DEFAULT-VALUE})", defaultValue = "0")
     public long vcdFrom;
