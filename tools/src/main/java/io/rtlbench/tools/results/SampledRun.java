@@ -18,14 +18,15 @@ import java.util.Map;
  * independent tiles, each verified; the energy of each emulated interval comes from its toggle
  * counters through the energy model (on-chip categories, probe {@code energy.<category>}), the
  * off-chip energy from the estimated bytes; totals are the sampler's estimates. Simplification:
- * no per-instance energy list ({@code modules}) for sampled runs.
+ * no per-instance energy list ({@code modules}) for sampled runs. {@code energy_ci}: the 95% interval of
+ * the total energy (on-chip energy's own interval and the off-chip bytes', weighted by their shares).
  */
-final class SampledRun {
+public final class SampledRun {
     private SampledRun() {}
 
     static CoreRun measure(CoreBench bench, GemmJob job, long maxCycles, TechTable tech, long seed) {
         boolean counting = bench.simulator().options().toggles();
-        MetricProbe probe = counting ? new EnergyProbe(tech) : MetricProbe.NONE;
+        MetricProbe probe = counting ? energyProbe(tech) : MetricProbe.NONE;
         Estimate e = bench.sample(job, maxCycles, probe, seed);
         boolean systolic = bench.core().equals("systolic");
         long cycles = Math.round(e.cycles());
@@ -34,14 +35,9 @@ final class SampledRun {
         Energy energy = null;
         double energyCi = 0;
         if (counting) {
-            EnumMap<Category, Double> by = new EnumMap<>(Category.class);
-            for (Category c : Category.values()) {
-                if (c == Category.OFFCHIP) continue;
-                by.put(c, e.metric("energy." + c.key()));
-                energyCi = Math.max(energyCi, e.metricsCi().getOrDefault("energy." + c.key(), 0.0));
-            }
-            by.put(Category.OFFCHIP, bytes * tech.offchipPjPerByte());
-            energy = Energy.of(new EnergyReport(tech.name(), tech.clockGhz(), cycles, job.macs(), by, new LinkedHashMap<>()), 0);
+            EnergyReport r = energy(e, bytes, cycles, job.macs(), tech);
+            energy = Energy.of(r, 0);
+            energyCi = energyCi(e, r);
         }
         Map<String, Long> stalls = new LinkedHashMap<>();
         if (systolic) {
@@ -55,7 +51,24 @@ final class SampledRun {
                 new CoreRun.Sampling(e.sampled(), e.tilesTotal(), e.tilesEmulated(), e.cyclesCi(), e.sampled() ? energyCi : 0.0));
     }
 
-    /** Energy per emulated interval from the toggle counters, on-chip categories only (the caller adds off-chip). */
+    /** The estimated energy of a sampled layer: on-chip categories from {@link #energyProbe}'s metrics, off-chip from the bytes. */
+    public static EnergyReport energy(Estimate e, long offchipBytes, long cycles, long macs, TechTable tech) {
+        EnumMap<Category, Double> by = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) if (c != Category.OFFCHIP) by.put(c, e.metric("energy." + c.key()));
+        by.put(Category.OFFCHIP, offchipBytes * tech.offchipPjPerByte());
+        return new EnergyReport(tech.name(), tech.clockGhz(), cycles, macs, by, new LinkedHashMap<>());
+    }
+
+    /** The 95% interval of the total energy: on-chip energy's own interval and the off-chip bytes', weighted by their shares. */
+    public static double energyCi(Estimate e, EnergyReport r) {
+        double offchip = r.breakdown().get(Category.OFFCHIP), onchip = r.totalPj() - offchip;
+        double bytesCi = Math.max(e.metricsCi().getOrDefault("offchip_bytes_read", 0.0), e.metricsCi().getOrDefault("offchip_bytes_written", 0.0));
+        return (onchip * e.metricsCi().getOrDefault("energy.onchip", 0.0) + offchip * bytesCi) / Math.max(1e-30, onchip + offchip);
+    }
+
+    /** Energy per emulated interval from the toggle counters, on-chip categories only (off-chip comes from the bytes). */
+    public static MetricProbe energyProbe(TechTable tech) { return new EnergyProbe(tech); }
+
     private static final class EnergyProbe implements MetricProbe {
         private final TechTable tech;
 
@@ -69,7 +82,13 @@ final class SampledRun {
         @Override public Map<String, Double> end(Simulator sim, long cycles) {
             EnergyReport r = EnergyRun.estimate(sim, cycles, 0, 1, tech);
             Map<String, Double> m = new LinkedHashMap<>();
-            for (Category c : Category.values()) if (c != Category.OFFCHIP) m.put("energy." + c.key(), r.breakdown().getOrDefault(c, 0.0));
+            double onchip = 0;
+            for (Category c : Category.values())
+                if (c != Category.OFFCHIP) {
+                    m.put("energy." + c.key(), r.breakdown().getOrDefault(c, 0.0));
+                    onchip += r.breakdown().getOrDefault(c, 0.0);
+                }
+            m.put("energy.onchip", onchip);
             return m;
         }
     }

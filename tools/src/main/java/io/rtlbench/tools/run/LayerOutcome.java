@@ -1,17 +1,15 @@
 package io.rtlbench.tools.run;
 
-import io.rtlbench.emulator.Simulator;
 import io.rtlbench.testbenches.bench.CoreBench;
 import io.rtlbench.testbenches.bench.GemmRun;
 import io.rtlbench.testbenches.sampling.Estimate;
 import io.rtlbench.testbenches.sampling.MetricProbe;
 import io.rtlbench.testbenches.systolic.GemmJob;
-import io.rtlbench.tools.energy.Category;
 import io.rtlbench.tools.energy.EnergyReport;
 import io.rtlbench.tools.energy.EnergyRun;
 import io.rtlbench.tools.energy.TechTable;
+import io.rtlbench.tools.results.SampledRun;
 import io.rtlbench.tools.results.CoreRun;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,7 +37,7 @@ record LayerOutcome(boolean verified, String firstMismatch, long macs, long tota
 
     /** A sample of tiles as the bench's setup says, each verified; energy per emulated interval when {@code tech} is given. */
     static LayerOutcome sampled(CoreBench bench, GemmJob job, long maxCycles, TechTable tech, long seed) {
-        Estimate e = bench.sample(job, maxCycles, tech == null ? MetricProbe.NONE : new EnergyProbe(tech), seed);
+        Estimate e = bench.sample(job, maxCycles, tech == null ? MetricProbe.NONE : SampledRun.energyProbe(tech), seed);
         boolean systolic = bench.core().equals("systolic");
         long cycles = Math.round(e.cycles());
         long read = Math.round(e.metric("offchip_bytes_read")), written = Math.round(e.metric("offchip_bytes_written"));
@@ -63,14 +61,8 @@ record LayerOutcome(boolean verified, String firstMismatch, long macs, long tota
         EnergyReport energy = null;
         double energyCi = 0;
         if (tech != null) {
-            EnumMap<Category, Double> by = new EnumMap<>(Category.class);
-            for (Category c : Category.values()) {
-                if (c == Category.OFFCHIP) continue;
-                by.put(c, e.metric("energy." + c.key()));
-                energyCi = Math.max(energyCi, e.metricsCi().getOrDefault("energy." + c.key(), 0.0));
-            }
-            by.put(Category.OFFCHIP, (read + written) * tech.offchipPjPerByte());
-            energy = new EnergyReport(tech.name(), tech.clockGhz(), cycles, job.macs(), by, new LinkedHashMap<>());
+            energy = SampledRun.energy(e, read + written, cycles, job.macs(), tech);
+            energyCi = SampledRun.energyCi(e, energy);
         }
         return new LayerOutcome(e.verified(), e.firstMismatch(), job.macs(), cycles, compute, read, written, counters, stalls, ipc, energy,
                 new CoreRun.Sampling(e.sampled(), e.tilesTotal(), e.tilesEmulated(), e.cyclesCi(), tech == null ? null : energyCi));
@@ -86,24 +78,5 @@ record LayerOutcome(boolean verified, String firstMismatch, long macs, long tota
         return String.format("sampled emulation: %d of %d tiles emulated, each %s; total cycles %,d +- %.2f%% (95%% interval %,d .. %,d)",
                 sampling.tilesEmulated(), sampling.tilesTotal(), verified ? "verified bit-exactly" : "checked (MISMATCH)", totalCycles,
                 100 * ci, Math.round(totalCycles * (1 - ci)), Math.round(totalCycles * (1 + ci)));
-    }
-
-    /** On-chip energy of each emulated interval from the toggle counters (the caller adds off-chip). */
-    private static final class EnergyProbe implements MetricProbe {
-        private final TechTable tech;
-
-        EnergyProbe(TechTable tech) { this.tech = tech; }
-
-        @Override public void begin(Simulator sim) {
-            sim.enableToggles(true);
-            sim.clearToggles();
-        }
-
-        @Override public Map<String, Double> end(Simulator sim, long cycles) {
-            EnergyReport r = EnergyRun.estimate(sim, cycles, 0, 1, tech);
-            Map<String, Double> m = new LinkedHashMap<>();
-            for (Category c : Category.values()) if (c != Category.OFFCHIP) m.put("energy." + c.key(), r.breakdown().getOrDefault(c, 0.0));
-            return m;
-        }
     }
 }
