@@ -103,19 +103,43 @@ public final class RegressionSuite {
         Map<String, Metrics> out = new LinkedHashMap<>();
         TechTable tech = TechTable.of("45nm");
         BenchSetup setup = new BenchSetup(BenchSetup.DEFAULT_LATENCY, new BuildOptions(false, true));
-        Map<String, CoreBench> benches = new LinkedHashMap<>();
+        // One task per bench (emulator build, Yosys gate counts, its cases), run on every processor: each run
+        // starts from power-on, so the figures do not depend on the order or the thread.
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < CASES.size(); i++) groups.computeIfAbsent(CASES.get(i).bench(), k -> new ArrayList<>()).add(i);
+        Map<Integer, Metrics> done = new java.util.concurrent.ConcurrentHashMap<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(groups.size(), Runtime.getRuntime().availableProcessors())));
         try {
-            for (int i = 0; i < CASES.size(); i++) {
-                Case c = CASES.get(i);
-                CoreBench b = benches.computeIfAbsent(c.bench(), k -> CoreBench.open(CoreSpec.parse(c.core(), c.config(), "case"), setup, jobsOf(c.format(), jobs)));
-                b.offchipBandwidth(c.bandwidth());
-                GemmRun run = b.run(jobs.get(i), 50_000_000);
-                if (!run.verified()) throw new IllegalStateException(c.name() + " does not verify: " + run.firstMismatch());
-                out.put(c.name(), Metrics.of(run, CoreRun.energy(b, run, tech)));
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (List<Integer> group : groups.values())
+                futures.add(pool.submit(() -> {
+                    Case first = CASES.get(group.get(0));
+                    try (CoreBench b = CoreBench.open(CoreSpec.parse(first.core(), first.config(), "case"), setup, jobsOf(first.format(), jobs))) {
+                        for (int i : group) {
+                            Case c = CASES.get(i);
+                            b.offchipBandwidth(c.bandwidth());
+                            GemmRun run = b.run(jobs.get(i), 50_000_000);
+                            if (!run.verified()) throw new IllegalStateException(c.name() + " does not verify: " + run.firstMismatch());
+                            done.put(i, Metrics.of(run, CoreRun.energy(b, run, tech)));
+                        }
+                    }
+                    return null;
+                }));
+            for (var f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
             }
         } finally {
-            benches.values().forEach(CoreBench::close);
+            pool.shutdownNow();
         }
+        for (int i = 0; i < CASES.size(); i++) out.put(CASES.get(i).name(), done.get(i));
         return out;
     }
 
