@@ -123,7 +123,7 @@ public final class Simulator implements AutoCloseable {
 
     public void poke(String port, BigInteger value) {
         Signal p = checkInput(port(port));
-        NativeApi.rb_poke(h(), p.index(), toWords(value, p.words()));
+        NativeApi.rb_poke(h(), p.index(), WideWords.toWords(value, p.words()));
     }
 
     /** Low 64 bits of a port's current value (outputs settle first). */
@@ -140,7 +140,7 @@ public final class Simulator implements AutoCloseable {
         Signal p = port(port);
         long[] w = new long[p.words()];
         NativeApi.rb_peek(h(), p.index(), w);
-        return fromWords(w, p.width());
+        return WideWords.fromWords(w, p.width());
     }
 
     /** A port's value read as a two's complement number of its width. */
@@ -294,18 +294,5 @@ public final class Simulator implements AutoCloseable {
             NativeApi.rb_destroy(handle);
             handle = null;
         }
-    }
-
-    static long[] toWords(BigInteger v, int words) {
-        long[] w = new long[words];
-        for (int i = 0; i < words; i++) w[i] = v.shiftRight(64 * i).longValue();
-        return w;
-    }
-
-    static BigInteger fromWords(long[] w, int width) {
-        BigInteger v = BigInteger.ZERO;
-        for (int i = w.length - 1; i >= 0; i--)
-            v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(w[i])));
-        return v.and(BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE));
     }
 }
