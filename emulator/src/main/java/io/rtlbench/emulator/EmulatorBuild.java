@@ -44,6 +44,9 @@ public final class EmulatorBuild {
                     "-CFLAGS", "-fPIC -fvisibility=hidden -mpopcnt -std=c++17")).flatMap(o -> o).filter(o -> !o.isEmpty()).toList();
     private static final List<String> MAKE_OPTS = List.of("OPT_FAST=-O2", "OPT_SLOW=-O1", "OPT_GLOBAL=-O2");
 
+    /** Told of each design before its library is built or taken from the cache ({@link #onBuild}). */
+    private static final List<java.util.function.BiConsumer<Design, BuildOptions>> LISTENERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** A built library and whether it came from the cache. */
     public record Result(Path library, Path directory, boolean cached, double seconds) {}
 
@@ -53,10 +56,21 @@ public final class EmulatorBuild {
         return build(design, opts, FileCache.root());
     }
 
+    /**
+     * Tells {@code listener} of every design whose emulator is about to be built or loaded, on the
+     * building thread, before the build: tools start work that needs only the SV (e.g. gate counts)
+     * so that it runs alongside the C++ build. Close the result to stop listening.
+     */
+    public static AutoCloseable onBuild(java.util.function.BiConsumer<Design, BuildOptions> listener) {
+        LISTENERS.add(listener);
+        return () -> LISTENERS.remove(listener);
+    }
+
     /** Builds with {@code cacheDir} as the cache root (the benchmark's cold build uses an empty one). */
     public static Result build(Design design, BuildOptions opts, Path cacheDir) {
         long t0 = System.nanoTime();
         checkClock(design);
+        for (var l : LISTENERS) l.accept(design, opts);
         Path root = cacheDir.resolve("emulator");
         Path dir = root.resolve(design.topName() + "-" + key(design, opts));
         Path lib = dir.resolve("libdut.so");

@@ -4,7 +4,11 @@ import io.rtlbench.rtl.systolic.Cmd;
 import io.rtlbench.rtl.systolic.Cmd.Field;
 import io.rtlbench.rtl.systolic.Cmd.Op;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The command list being compiled, with the completion counts the waits refer to: DMA commands
@@ -63,32 +67,48 @@ final class CommandStream {
         Slot(int base) { this.base = base; }
     }
 
-    /** Equal-sized slots of one memory, reused least-recently-used first; tiles stay resident while they fit. */
+    /**
+     * Equal-sized slots of one memory, reused least-recently-used first; tiles stay resident while they
+     * fit. Slots are found by key through an index and kept in least-recently-used order (ties among
+     * never-used slots: lowest row first), so a lookup or an eviction costs O(log slots) plus the pinned
+     * slots it skips, not a scan of every slot (8,192-row scratchpads hold hundreds of tiles, and a
+     * sampled compile walks every fold of the layer).
+     */
     static final class Pool {
         final Slot[] slots;
         private long clock;
+        private final Map<Object, Slot> byKey = new HashMap<>();
+        private final TreeSet<Slot> byAge = new TreeSet<>(Comparator.comparingLong((Slot s) -> s.lastUse).thenComparingInt(s -> s.base));
 
         Pool(String what, int memRows, int slotRows) {
             int n = memRows / slotRows;
             if (n < 2) throw new IllegalArgumentException(what + ": " + memRows + " rows hold fewer than two tiles of " + slotRows + " rows");
             slots = new Slot[n];
-            for (int i = 0; i < n; i++) slots[i] = new Slot(i * slotRows);
+            for (int i = 0; i < n; i++) byAge.add(slots[i] = new Slot(i * slotRows));
         }
 
         Slot find(Object key) {
-            for (Slot s : slots) if (key.equals(s.key)) return touch(s);
-            return null;
+            Slot s = byKey.get(key);
+            return s == null ? null : touch(s);
         }
 
         /** The least recently used slot not pinned by fold {@code now} or later, now holding {@code key}; null if all are pinned. */
         Slot evict(Object key, int now) {
-            Slot lru = null;
-            for (Slot s : slots) if (s.pinnedUntil < now && (lru == null || s.lastUse < lru.lastUse)) lru = s;
-            if (lru == null) return null;
-            lru.key = key;
-            return touch(lru);
+            for (Slot s : byAge)
+                if (s.pinnedUntil < now) {
+                    if (s.key != null) byKey.remove(s.key);
+                    s.key = key;
+                    byKey.put(key, s);
+                    return touch(s);
+                }
+            return null;
         }
 
-        private Slot touch(Slot s) { s.lastUse = ++clock; return s; }
+        private Slot touch(Slot s) {
+            byAge.remove(s);
+            s.lastUse = ++clock;
+            byAge.add(s);
+            return s;
+        }
     }
 }

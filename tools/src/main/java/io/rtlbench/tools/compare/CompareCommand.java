@@ -19,6 +19,7 @@ import io.rtlbench.tools.cli.SpecConverters;
 import io.rtlbench.tools.cli.MemoryOption;
 import io.rtlbench.tools.cli.ModernTechOption;
 import io.rtlbench.tools.cli.UserError;
+import io.rtlbench.tools.energy.GateCounts;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.tools.json.JsonFiles;
 import io.rtlbench.tools.model.ModelComparison;
@@ -95,6 +96,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws Exception {
+        try (var prefetch = GateCounts.prefetchWithBuilds()) {  // Yosys alongside the emulator builds and runs
+            return compare();
+        }
+    }
+
+    private int compare() throws Exception {
         simt = simts.get(0);
         if (model != null) return model();
         for (String o : List.of("--input", "--calibrate", "--shape", "--per-tensor", "--uint8", "--save-quantized"))
@@ -158,8 +165,8 @@ public final class CompareCommand implements Callable<Integer> {
         specs.addAll(variants);
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         var results = new LayerPool(specs, setup, layerJobs, techTable, maxCycles, data.seed)
-                .run(tasks, threads, (t, r) -> progress.done(entries.get(t.layer()).name(), t.bandwidth(), specs.get(t.core()).core()
-                        + (t.core() > 1 ? " " + specs.get(t.core()).label() : ""), r));
+                .run(tasks, threads, (t, r, seconds) -> progress.done(entries.get(t.layer()).name(), t.bandwidth(), specs.get(t.core()).core()
+                        + (t.core() > 1 ? " " + specs.get(t.core()).label() : ""), r, seconds));
         Map<Integer, List<CoreRun>> sysRuns = new LinkedHashMap<>(), gpuRuns = new LinkedHashMap<>();
         for (int bw : bws.descendingSet()) {
             List<CoreRun> s = new ArrayList<>(), g = new ArrayList<>();
@@ -264,11 +271,11 @@ public final class CompareCommand implements Callable<Integer> {
 
         Progress(long total) { this.total = total; }
 
-        void done(String layer, int bw, String core, CoreRun r) {
+        void done(String layer, int bw, String core, CoreRun r, double seconds) {
             done++;
             double elapsed = (System.nanoTime() - start) / 1e9, eta = elapsed / done * (total - done);
-            System.out.printf("[%3d/%d] bw %2d B/c  %-26s %-8s %,12d cycles  %s  %6.1f s elapsed  ETA %s%n", done, total, bw, layer,
-                    core, r.totalCycles(), r.verified() ? "ok      " : "MISMATCH", elapsed,
+            System.out.printf("[%3d/%d] bw %2d B/c  %-26s %-8s %,14d cycles  %s  in %5.1f s  %6.1f s elapsed  ETA %s%n", done, total, bw, layer,
+                    core, r.totalCycles(), r.verified() ? "ok      " : "MISMATCH", seconds, elapsed,
                     eta < 60 ? String.format("%.0f s", eta) : String.format("%dm%02ds", (long) eta / 60, (long) eta % 60));
         }
     }

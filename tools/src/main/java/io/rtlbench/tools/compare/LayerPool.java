@@ -5,6 +5,8 @@ import io.rtlbench.testbenches.bench.CoreBench;
 import io.rtlbench.testbenches.bench.CoreSpec;
 import io.rtlbench.testbenches.sampling.SampleMode;
 import io.rtlbench.testbenches.systolic.GemmJob;
+import io.rtlbench.emulator.Design;
+import io.rtlbench.tools.energy.GateCounts;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.tools.results.CoreRun;
 import java.util.ArrayList;
@@ -20,13 +22,20 @@ import java.util.concurrent.Future;
 
 /**
  * Runs independent layer runs (a core, a bandwidth, a layer) on {@code jobs} threads, each thread
- * with its own emulator per core (the build is cached, so later ones only load it). The biggest
- * runs start first (MACs times a rough cycles-per-MAC of the core) so the threads finish together.
+ * with its own emulator per core (the build is cached, so later ones only load it). Every core's
+ * emulator is opened first, all at once, so the builds overlap. The biggest runs start first (MACs
+ * times a rough cycles-per-MAC of the core) so the threads finish together, except that runs of a
+ * core whose gate counts Yosys is still making wait behind runs that can estimate energy now.
  * Results come back in a fixed place per run, so the output does not depend on the thread count.
  */
 final class LayerPool {
     /** One run to do: core index (into the specs), bandwidth, layer index. */
     record Task(int core, int bandwidth, int layer) {}
+
+    /** Told of each finished run and the seconds it took. */
+    interface Done {
+        void accept(Task task, CoreRun run, double seconds);
+    }
 
     private final List<CoreSpec> specs;
     private final BenchSetup setup;
@@ -34,6 +43,8 @@ final class LayerPool {
     private final TechTable tech;
     private final long maxCycles;
     private final long seed;
+    /** The design of each core's emulator, once opened. */
+    private final Map<Integer, Design> designs = new java.util.concurrent.ConcurrentHashMap<>();
 
     LayerPool(List<CoreSpec> specs, BenchSetup setup, List<GemmJob> jobs, TechTable tech, long maxCycles, long seed) {
         this.seed = seed;
@@ -45,30 +56,37 @@ final class LayerPool {
     }
 
     /** Runs every task; {@code done} is told of each finished run (from the worker threads, one at a time). */
-    Map<Task, CoreRun> run(List<Task> tasks, int threads, java.util.function.BiConsumer<Task, CoreRun> done) throws Exception {
-        List<Task> order = new ArrayList<>(tasks);
-        order.sort(Comparator.comparingDouble((Task t) -> -cost(t)));
-        ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>(order);
+    Map<Task, CoreRun> run(List<Task> tasks, int threads, Done done) throws Exception {
+        Map<Integer, ConcurrentLinkedQueue<CoreBench>> idle = openAll(tasks);
+        List<Task> remaining = new ArrayList<>(tasks);
+        remaining.sort(Comparator.comparingDouble((Task t) -> -cost(t)));
         Map<Task, CoreRun> results = new java.util.concurrent.ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())));
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < Math.max(1, Math.min(threads, tasks.size())); w++)
-            workers.add(pool.submit(() -> {
+        int workers = Math.max(1, Math.min(threads, tasks.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < workers; w++)
+            futures.add(pool.submit(() -> {
                 Map<Integer, CoreBench> benches = new HashMap<>();
                 try {
-                    for (Task t; (t = queue.poll()) != null; ) {
+                    for (Task t; (t = next(remaining)) != null; ) {
                         final Task task = t;
-                        CoreBench b = benches.computeIfAbsent(task.core(), c -> CoreBench.open(specs.get(c), setup, jobs));
+                        CoreBench b = benches.computeIfAbsent(task.core(), c -> {
+                            CoreBench opened = idle.get(c).poll();
+                            return opened != null ? opened : CoreBench.open(specs.get(c), setup, jobs);
+                        });
                         b.offchipBandwidth(task.bandwidth());
+                        long t0 = System.nanoTime();
                         CoreRun r = CoreRun.measure(b, jobs.get(task.layer()), maxCycles, tech,
                                 setup.sample().kind() != SampleMode.Kind.OFF, seed + task.layer());
                         results.put(task, r);
                         synchronized (this) {
-                            done.accept(task, r);
+                            done.accept(task, r, (System.nanoTime() - t0) / 1e9);
                         }
                     }
                 } catch (RuntimeException e) {
-                    queue.clear();  // stop the others early: the comparison cannot complete
+                    synchronized (remaining) {
+                        remaining.clear();  // stop the others early: the comparison cannot complete
+                    }
                     throw e;
                 } finally {
                     benches.values().forEach(CoreBench::close);
@@ -76,15 +94,75 @@ final class LayerPool {
                 return null;
             }));
         pool.shutdown();
-        for (Future<?> f : workers) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                throw e;
+        try {
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    throw e;
+                }
             }
+        } finally {
+            idle.values().forEach(q -> q.forEach(CoreBench::close));
         }
         return results;
+    }
+
+    /**
+     * One emulator per core the tasks use, all opened at once before any run: the C++ builds (and,
+     * under {@link io.rtlbench.tools.energy.GateCounts#prefetchWithBuilds}, the Yosys runs) of both
+     * cores overlap instead of each starting when a run first needs it.
+     */
+    private Map<Integer, ConcurrentLinkedQueue<CoreBench>> openAll(List<Task> tasks) throws Exception {
+        List<Integer> cores = tasks.stream().map(Task::core).distinct().sorted().toList();
+        Map<Integer, ConcurrentLinkedQueue<CoreBench>> idle = new HashMap<>();
+        for (int c = 0; c < specs.size(); c++) idle.put(c, new ConcurrentLinkedQueue<>());
+        ExecutorService opener = Executors.newFixedThreadPool(Math.max(1, cores.size()));
+        try {
+            Map<Integer, Future<CoreBench>> opening = new HashMap<>();
+            for (int c : cores) opening.put(c, opener.submit(() -> CoreBench.open(specs.get(c), setup, jobs)));
+            RuntimeException failure = null;
+            for (var e : opening.entrySet()) {
+                try {
+                    CoreBench b = e.getValue().get();
+                    idle.get(e.getKey()).add(b);
+                    designs.put(e.getKey(), b.simulator().design());
+                } catch (ExecutionException ex) {
+                    if (failure == null) failure = ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
+                }
+            }
+            if (failure != null) {
+                idle.values().forEach(q -> q.forEach(CoreBench::close));
+                throw failure;
+            }
+        } finally {
+            opener.shutdown();
+        }
+        return idle;
+    }
+
+    /**
+     * The next run: the costliest left whose core's gate counts are ready (energy needs them; Yosys
+     * may still be running for a core just built), else the costliest left; null when none are left.
+     */
+    private Task next(List<Task> remaining) {
+        synchronized (remaining) {
+            if (remaining.isEmpty()) return null;
+            int pick = 0;
+            for (int i = 0; i < remaining.size(); i++)
+                if (ready(remaining.get(i).core())) {
+                    pick = i;
+                    break;
+                }
+            return remaining.remove(pick);
+        }
+    }
+
+    /** Whether a run on {@code core} can estimate its energy without waiting for Yosys. */
+    private boolean ready(int core) {
+        Design d = designs.get(core);
+        return !setup.build().toggles() || d == null || GateCounts.ready(d);
     }
 
     /** Rough relative cost: MACs x cycles per MAC (systolic ~1/peak, SIMT ~5 instructions per MAC per lane). */

@@ -3,6 +3,7 @@ package io.rtlbench.tools.energy;
 import io.rtlbench.common.ToolException;
 import io.rtlbench.common.FileCache;
 import io.rtlbench.emulator.Design;
+import io.rtlbench.emulator.EmulatorBuild;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,19 +45,102 @@ public final class GateCounts {
         public ModuleGates(long gates, long flops) { this(gates, flops, Map.of()); }
     }
 
+    /** Gate counts started in the background ({@link #prefetch}), by cache entry. */
+    private static final Map<Path, Future<?>> STARTED = new ConcurrentHashMap<>();
+    /** The cache entry of each design seen (hashing a large SV text once, not at every energy estimate). */
+    private static final Map<Design, Path> ENTRIES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Yosys processes running now: stopped when the JVM exits (a prefetch nobody waits for any more). */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "yosys-gate-counts");
+        t.setDaemon(true);
+        return t;
+    });
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+    }
+
     private GateCounts() {}
+
+    /**
+     * While the result is open, every toggle-counting emulator build starts its design's gate counts
+     * in the background ({@link #prefetch}), so Yosys runs alongside the C++ build and the emulation
+     * instead of after them (commands that estimate energy open it around their runs).
+     */
+    public static Prefetching prefetchWithBuilds() {
+        AutoCloseable listening = EmulatorBuild.onBuild((design, options) -> {
+            if (options.toggles()) prefetch(design);
+        });
+        return () -> {
+            try {
+                listening.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** Open while builds start gate counts in the background; close to stop. */
+    public interface Prefetching extends AutoCloseable {
+        @Override void close();
+    }
+
+    /** Starts the gate counts of {@code design} on a background thread (no-op when cached or started); {@link #of} waits for them. */
+    public static void prefetch(Design design) {
+        Path dir = entry(design);
+        if (Files.exists(dir)) return;
+        STARTED.computeIfAbsent(dir, d -> BACKGROUND.submit(() -> make(design, dir)));
+    }
+
+    /** Whether the gate counts of {@code design} are in the cache (so {@link #of} does not wait for Yosys). */
+    public static boolean ready(Design design) { return Files.exists(entry(design)); }
+
+    /**
+     * The design's cache entry. One Yosys run per whole design, not per module: Yosys's result for a
+     * module depends on the other modules of the run (ABC's input order follows generated names), by
+     * 0.6% (a SIMT lane in a 2x4 vs a 4x8 SoC) up to 15% (the dp4a lane), so counts cached per module
+     * would depend on which designs were synthesized before.
+     */
+    private static Path entry(Design design) {
+        return ENTRIES.computeIfAbsent(design, d -> FileCache.root().resolve("yosys")
+                .resolve(d.topName() + "-" + FileCache.hash(d.systemVerilog(), String.format(SCRIPT, d.topName()))));
+    }
 
     /** Gates per module name; {@code seconds[0]} receives the time spent (0 on a cache hit) if non-null. */
     public static Map<String, ModuleGates> of(Design design, double[] seconds) {
         long t0 = System.nanoTime();
-        String script = String.format(SCRIPT, design.topName());
-        Path dir = FileCache.root().resolve("yosys").resolve(design.topName() + "-" + FileCache.hash(design.systemVerilog(), script));
+        Path dir = entry(design);
+        Future<?> started = STARTED.get(dir);
+        if (started != null && !Files.exists(dir)) awaitStarted(started);
+        make(design, dir);
+        if (seconds != null) seconds[0] = (System.nanoTime() - t0) / 1e9;
         try {
-            FileCache.directory(dir, work -> runYosys(design, script, work, FileCache.failed(dir).resolve("yosys.log")));
-            if (seconds != null) seconds[0] = (System.nanoTime() - t0) / 1e9;
             return parse(Files.readString(dir.resolve("stat.txt"), StandardCharsets.UTF_8));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException e) {
             throw new ToolException("yosys cache " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the cache entry {@code dir} of {@code design} unless it exists. */
+    private static void make(Design design, Path dir) {
+        try {
+            FileCache.directory(dir, work -> runYosys(design.topName(), design.systemVerilog(), work, FileCache.failed(dir).resolve("yosys.log")));
+        } catch (java.io.UncheckedIOException e) {
+            throw new ToolException("yosys cache " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for a background run; its failure is this caller's (not run a second time). */
+    private static void awaitStarted(Future<?> started) {
+        try {
+            started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for yosys", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new ToolException("yosys: " + e.getCause(), e.getCause());
         }
     }
 
@@ -63,20 +153,30 @@ public final class GateCounts {
         return type.matches("\\$_(S?DFF|DFFSR|ALDFF|DLATCH|SR_).*");
     }
 
-    /** Parses the output of Yosys {@code stat} (one section per module). */
-    public static Map<String, ModuleGates> parse(String stat) {
-        Map<String, ModuleGates> out = new LinkedHashMap<>();
+    /** The per-module sections of Yosys {@code stat} output ({@code === name ===} up to the next), by module. */
+    static Map<String, String> sections(String stat) {
+        Map<String, String> out = new LinkedHashMap<>();
         int end = stat.indexOf("=== design hierarchy ===");
         String body = end < 0 ? stat : stat.substring(0, end);
         Matcher m = MODULE.matcher(body);
-        List<int[]> spans = new java.util.ArrayList<>();
+        List<Integer> starts = new java.util.ArrayList<>();
         List<String> names = new java.util.ArrayList<>();
-        while (m.find()) { names.add(m.group(1)); spans.add(new int[] {m.end(), 0}); }
-        for (int i = 0; i < names.size(); i++) {
-            String section = body.substring(spans.get(i)[0], i + 1 < names.size() ? body.indexOf("=== " + names.get(i + 1)) : body.length());
+        while (m.find()) {
+            names.add(m.group(1));
+            starts.add(m.start());
+        }
+        for (int i = 0; i < names.size(); i++)
+            out.put(names.get(i), body.substring(starts.get(i), i + 1 < names.size() ? starts.get(i + 1) : body.length()));
+        return out;
+    }
+
+    /** Parses the output of Yosys {@code stat} (one section per module). */
+    public static Map<String, ModuleGates> parse(String stat) {
+        Map<String, ModuleGates> out = new LinkedHashMap<>();
+        for (var e : sections(stat).entrySet()) {
             long gates = 0, flops = 0;
             Map<String, Long> cells = new LinkedHashMap<>();
-            Matcher c = CELL.matcher(section);
+            Matcher c = CELL.matcher(e.getValue());
             while (c.find()) {
                 String type = c.group(1);
                 long n = Long.parseLong(c.group(2));
@@ -85,28 +185,32 @@ public final class GateCounts {
                 if (sequential(type)) flops += n;
                 else gates += n;
             }
-            out.put(names.get(i), new ModuleGates(gates, flops, cells));
+            out.put(e.getKey(), new ModuleGates(gates, flops, cells));
         }
         return out;
     }
 
-    /** Runs Yosys in {@code work} (the cache entry being made); {@code shownLog}: where the log is if it fails. */
-    private static void runYosys(Design design, String script, Path work, Path shownLog) throws IOException {
-        Files.writeString(work.resolve("dut.sv"), design.systemVerilog());
+    /** Runs Yosys in {@code work} (the cache entry being made) on {@code sv}; {@code shownLog}: where the log is if it fails. */
+    private static void runYosys(String top, String sv, Path work, Path shownLog) throws IOException {
+        Files.writeString(work.resolve("dut.sv"), sv);
         Process p;
         try {
-            p = new ProcessBuilder(List.of("yosys", "-q", "-l", "yosys.log", "-p", "read_verilog -sv dut.sv; " + script))
+            p = new ProcessBuilder(List.of("yosys", "-q", "-l", "yosys.log", "-p", "read_verilog -sv dut.sv; " + String.format(SCRIPT, top)))
                     .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("out.txt").toFile()).start();
         } catch (IOException e) {
             throw new ToolException("yosys not found on PATH (gate counts for the energy model); install it with: sudo apt-get install -y yosys", e);
         }
+        RUNNING.add(p);
         try {
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0)
-                throw new ToolException("yosys failed on " + design.topName() + "; log: " + shownLog);
+                throw new ToolException("yosys failed on " + top + "; log: " + shownLog);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running yosys", e);
+        } finally {
+            if (p.isAlive()) p.destroyForcibly();  // timed out
+            RUNNING.remove(p);
         }
         Files.delete(work.resolve("dut.sv"));
     }

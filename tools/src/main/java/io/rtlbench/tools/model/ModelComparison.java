@@ -9,6 +9,7 @@ import io.rtlbench.testbenches.onnx.ModelReport;
 import io.rtlbench.testbenches.onnx.ModelRun;
 import io.rtlbench.testbenches.onnx.Tensor;
 import io.rtlbench.tools.energy.Category;
+import io.rtlbench.tools.energy.GateCounts;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.tools.results.Energy;
 import io.rtlbench.tools.results.Ratios;
@@ -33,6 +34,14 @@ public final class ModelComparison {
      */
     public static ModelResult run(Path file, ModelPlan plan, Map<String, Tensor> inputs, String inputLabel, SystolicSpec sys, SimtSpec simt,
                                   int bandwidth, TechTable tech, long seed, long maxCycles, ModelPlan.Core only, Consumer<String> progress) {
+        try (var prefetch = GateCounts.prefetchWithBuilds()) {  // with energy, Yosys alongside the emulator builds and runs
+            return runModel(file, plan, inputs, inputLabel, sys, simt, bandwidth, tech, seed, maxCycles, only, progress);
+        }
+    }
+
+    private static ModelResult runModel(Path file, ModelPlan plan, Map<String, Tensor> inputs, String inputLabel, SystolicSpec sys,
+                                        SimtSpec simt, int bandwidth, TechTable tech, long seed, long maxCycles, ModelPlan.Core only,
+                                        Consumer<String> progress) {
         ModelRun.Config cfg = new ModelRun.Config(sys.rows(), sys.cols(), sys.dataflow() == SystolicSpec.Dataflow.OS, simt.warps(),
                 simt.threads(), bandwidth, new BuildOptions(false, tech != null), maxCycles, true);
         if (only != null) cfg = cfg.only(only);

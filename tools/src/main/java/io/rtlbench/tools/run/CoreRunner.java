@@ -20,6 +20,7 @@ import io.rtlbench.testbenches.workloads.LayerSpec;
 import io.rtlbench.testbenches.workloads.LayerTensors;
 import io.rtlbench.tools.RunCommand;
 import io.rtlbench.tools.cli.UserError;
+import io.rtlbench.tools.energy.GateCounts;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.testbenches.onnx.ModelPlan;
 import io.rtlbench.tools.json.JsonFiles;
@@ -41,6 +42,12 @@ public final class CoreRunner {
     public CoreRunner(RunCommand o) { this.o = o; }
 
     public int run() {
+        try (var prefetch = GateCounts.prefetchWithBuilds()) {  // with --energy, Yosys alongside the emulator build and run
+            return runChecked();
+        }
+    }
+
+    private int runChecked() {
         CoreSpec spec = spec();
         if (o.elf != null && spec instanceof SystolicSpec) throw new UserError("--elf runs a program on the SIMT core; use --core simt");
         if (o.elf != null && o.given("--workload")) throw new UserError("--elf and --workload exclude each other: the ELF is the workload");

@@ -13,6 +13,7 @@ import io.rtlbench.tools.cli.DataOptions;
 import io.rtlbench.tools.cli.OffChipOptions;
 import io.rtlbench.tools.cli.TechOption;
 import io.rtlbench.tools.cli.UserError;
+import io.rtlbench.tools.energy.GateCounts;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.tools.json.JsonFiles;
 import io.rtlbench.tools.sweep.ShardPlan.Shard;
@@ -89,6 +90,12 @@ public final class SweepCommand implements Callable<Integer> {
     record SweepJson(String sweepId, SweepDescription sweep, List<SweepRow> rows) {}
 
     @Override public Integer call() throws Exception {
+        try (var prefetch = GateCounts.prefetchWithBuilds()) {  // Yosys alongside the emulator builds and runs
+            return sweep();
+        }
+    }
+
+    private int sweep() throws Exception {
         checkCombinations();
         List<Point> points = points();
         if (points.isEmpty()) throw new UserError("nothing to sweep: --systolic and --simt are both empty");
