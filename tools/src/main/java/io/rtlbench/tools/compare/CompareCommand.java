@@ -14,6 +14,7 @@ import io.rtlbench.testbenches.workloads.WorkloadLibrary;
 import io.rtlbench.testbenches.workloads.WorkloadSet;
 import io.rtlbench.testbenches.onnx.ModelPlan;
 import io.rtlbench.tools.cli.DataOptions;
+import io.rtlbench.tools.cli.FormatSampleOptions;
 import io.rtlbench.tools.cli.OffChipOptions;
 import io.rtlbench.tools.cli.SpecConverters;
 import io.rtlbench.tools.cli.MemoryOption;
@@ -106,11 +107,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (model != null) return model();
         for (String o : List.of("--input", "--calibrate", "--shape", "--per-tensor", "--uint8", "--save-quantized"))
             if (spec.commandLine().getParseResult().hasMatchedOption(o)) throw new UserError(o + " applies to an ONNX model: add --model FILE.onnx");
-        try {
-            format = LayerTensors.formatName(format);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--format: " + e.getMessage());
-        }
+        format = FormatSampleOptions.format(format);
         if (!format.equals("int8") && systolic.dataflow() == SystolicSpec.Dataflow.OS)
             throw new UserError("--format " + format + " runs on the weight-stationary array only: use --systolic " + systolic.rows() + "x"
                     + systolic.cols() + ",ws (output-stationary is int8 only)");
@@ -127,17 +124,7 @@ public final class CompareCommand implements Callable<Integer> {
         CoreBench.checkMaxCycles(maxCycles);
         TreeSet<Integer> bws = sweepBandwidths(sweep);
         bws.add(offchipBw);
-        SampleMode sampleMode;
-        try {
-            sampleMode = SampleMode.parse(sample);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-        if (!format.equals("int8") && sampleMode.kind() != SampleMode.Kind.OFF) {
-            if (parsed.hasMatchedOption("--sample"))
-                throw new UserError("--sample " + sample + " covers int8 layers; the floating-point formats run whole layers (--sample off)");
-            sampleMode = SampleMode.OFF;
-        }
+        SampleMode sampleMode = FormatSampleOptions.sample(sample, format, parsed.hasMatchedOption("--sample"), "layers");
         BenchSetup setup = offchip.setup(new BuildOptions(false, true)).withSample(sampleMode);
         ReportWriter.checkTarget(html);
         if (json != null) JsonFiles.checkTarget(json);

@@ -6,6 +6,7 @@ import io.rtlbench.testbenches.bench.CoreSpec;
 import io.rtlbench.testbenches.sampling.SampleMode;
 import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.emulator.Design;
+import io.rtlbench.tools.Parallel;
 import io.rtlbench.tools.energy.GateCounts;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.tools.results.CoreRun;
@@ -14,11 +15,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs independent layer runs (a core, a bandwidth, a layer) on {@code jobs} threads, each thread
@@ -61,11 +59,9 @@ final class LayerPool {
         List<Task> remaining = new ArrayList<>(tasks);
         remaining.sort(Comparator.comparingDouble((Task t) -> -cost(t)));
         Map<Task, CoreRun> results = new java.util.concurrent.ConcurrentHashMap<>();
-        int workers = Math.max(1, Math.min(threads, tasks.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < workers; w++)
-            futures.add(pool.submit(() -> {
+        List<Callable<Void>> workers = new ArrayList<>();
+        for (int w = 0; w < Math.max(1, Math.min(threads, tasks.size())); w++)
+            workers.add(() -> {
                 Map<Integer, CoreBench> benches = new HashMap<>();
                 try {
                     for (Task t; (t = next(remaining)) != null; ) {
@@ -92,17 +88,9 @@ final class LayerPool {
                     benches.values().forEach(CoreBench::close);
                 }
                 return null;
-            }));
-        pool.shutdown();
+            });
         try {
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) throw r;
-                    throw e;
-                }
-            }
+            Parallel.all(workers, workers.size(), unused -> {});
         } finally {
             idle.values().forEach(q -> q.forEach(CoreBench::close));
         }
@@ -114,30 +102,15 @@ final class LayerPool {
      * under {@link io.rtlbench.tools.energy.GateCounts#prefetchWithBuilds}, the Yosys runs) of both
      * cores overlap instead of each starting when a run first needs it.
      */
-    private Map<Integer, ConcurrentLinkedQueue<CoreBench>> openAll(List<Task> tasks) throws Exception {
+    private Map<Integer, ConcurrentLinkedQueue<CoreBench>> openAll(List<Task> tasks) {
         List<Integer> cores = tasks.stream().map(Task::core).distinct().sorted().toList();
+        List<CoreBench> opened = Parallel.all(cores.stream().map(c -> (Callable<CoreBench>) () -> CoreBench.open(specs.get(c), setup, jobs))
+                .toList(), cores.size(), CoreBench::close);
         Map<Integer, ConcurrentLinkedQueue<CoreBench>> idle = new HashMap<>();
         for (int c = 0; c < specs.size(); c++) idle.put(c, new ConcurrentLinkedQueue<>());
-        ExecutorService opener = Executors.newFixedThreadPool(Math.max(1, cores.size()));
-        try {
-            Map<Integer, Future<CoreBench>> opening = new HashMap<>();
-            for (int c : cores) opening.put(c, opener.submit(() -> CoreBench.open(specs.get(c), setup, jobs)));
-            RuntimeException failure = null;
-            for (var e : opening.entrySet()) {
-                try {
-                    CoreBench b = e.getValue().get();
-                    idle.get(e.getKey()).add(b);
-                    designs.put(e.getKey(), b.simulator().design());
-                } catch (ExecutionException ex) {
-                    if (failure == null) failure = ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
-                }
-            }
-            if (failure != null) {
-                idle.values().forEach(q -> q.forEach(CoreBench::close));
-                throw failure;
-            }
-        } finally {
-            opener.shutdown();
+        for (int i = 0; i < cores.size(); i++) {
+            idle.get(cores.get(i)).add(opened.get(i));
+            designs.put(cores.get(i), opened.get(i).simulator().design());
         }
         return idle;
     }

@@ -30,11 +30,8 @@ final class Silicon {
         CompareResult.GpuVariant dp4a = variants.stream().filter(v -> v.simt().endsWith(",dp4a")).findFirst().orElse(null);
         double simtPj = dp4a != null ? dp4a.totals().pjPerMac() : gf.pjPerMac();
         String simtLabel = dp4a != null ? dp4a.simt() : gpu.label();
-        var held = SiliconComparison.rows(new SiliconComparison.Emulated(sf.pjPerMac(), simtPj, sf.topsPerWatt(), gf.topsPerWatt(), Double.NaN))
-                .stream().map(row -> new SiliconComparison.Row(row.quantity().replace("SIMT core pJ/MAC", "SIMT " + simtLabel + " pJ/MAC")
-                        .replace("SIMT / systolic energy", "SIMT " + simtLabel + " / systolic energy")
-                        .replace("SIMT core TOPS/W", "SIMT " + gpu.label() + " TOPS/W"), row.anchorId(), row.silicon(), row.siliconText(),
-                        row.unit(), row.emulated(), row.ratio())).toList();
+        var held = SiliconComparison.rows(new SiliconComparison.Emulated(sf.pjPerMac(), simtPj, sf.topsPerWatt(), gf.topsPerWatt(), Double.NaN,
+                simtLabel, gpu.label()));
         return new CompareResult.Silicon(tech.name(), CompareResult.CoreSilicon.of(sys.label(), sa, sf),
                 CompareResult.CoreSilicon.of(gpu.label(), ga, gf), IsoView.of(sf, gf, offchipBw).summary(), held);
     }

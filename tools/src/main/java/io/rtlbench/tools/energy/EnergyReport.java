@@ -52,9 +52,11 @@ public record EnergyReport(String tech, double clockGhz, long cycles, long macs,
             double v = breakdown.getOrDefault(c, 0.0);
             s.append(String.format("  %-26s %14.1f pJ %6.1f%%%n", c.label, v, total == 0 ? 0 : 100 * v / total));
         }
-        s.append("  top instances: ").append(topModules(topN).entrySet().stream()
-                .map(e -> String.format("%s %.1f pJ", e.getKey().isEmpty() ? "(top)" : e.getKey(), e.getValue()))
-                .collect(Collectors.joining(", "))).append('\n');
+        Map<String, Double> top = topModules(topN);
+        if (!top.isEmpty())  // a sampled run's estimate has no per-instance list
+            s.append("  top instances: ").append(top.entrySet().stream()
+                    .map(e -> String.format("%s %.1f pJ", e.getKey().isEmpty() ? "(top)" : e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", "))).append('\n');
         return s.toString();
     }
 }

@@ -13,10 +13,17 @@ public final class SiliconComparison {
 
     /**
      * What the emulator measured. {@code simtOverheadPjPerLaneInstruction}: SIMT energy outside the
-     * compute datapath and off-chip traffic per thread-instruction (NaN when unknown).
+     * compute datapath and off-chip traffic per thread-instruction (NaN when unknown). {@code simtPjName}
+     * and {@code simtTopsName}: the SIMT configurations the pJ/MAC and TOPS/W figures are of (e.g.
+     * {@code 4x8,dp4a}), named in the rows; null: "SIMT core".
      */
     public record Emulated(double systolicPjPerMac, double simtPjPerMac, double systolicTopsPerW, double simtTopsPerW,
-                           double simtOverheadPjPerLaneInstruction) {}
+                           double simtOverheadPjPerLaneInstruction, String simtPjName, String simtTopsName) {
+        public Emulated(double systolicPjPerMac, double simtPjPerMac, double systolicTopsPerW, double simtTopsPerW,
+                        double simtOverheadPjPerLaneInstruction) {
+            this(systolicPjPerMac, simtPjPerMac, systolicTopsPerW, simtTopsPerW, simtOverheadPjPerLaneInstruction, null, null);
+        }
+    }
 
     /** One line of the table (a JSON-ready record). */
     public record Row(String quantity, String anchorId, double silicon, String siliconText, String unit, double emulated,
@@ -25,13 +32,16 @@ public final class SiliconComparison {
     public static List<Row> rows(Emulated e) {
         List<Row> rows = new ArrayList<>();
         add(rows, "systolic core pJ/MAC vs INT8 matrix engine", "h200_int8_tensor_pj_per_mac", e.systolicPjPerMac());
-        add(rows, "SIMT core pJ/MAC vs INT8 dp4a on SIMT cores", "h200_int8_dp4a_pj_per_mac", e.simtPjPerMac());
+        String pj = e.simtPjName() == null ? "SIMT core" : "SIMT " + e.simtPjName();
+        add(rows, pj + " pJ/MAC vs INT8 dp4a on SIMT cores", "h200_int8_dp4a_pj_per_mac", e.simtPjPerMac());
         double ratio = e.simtPjPerMac() / e.systolicPjPerMac();
-        add(rows, "SIMT / systolic energy per MAC vs H200", "h200_simt_over_tensor", ratio);
-        add(rows, "SIMT / systolic energy per MAC vs the seed's claim", "seed_simt_over_systolic", ratio);
+        String over = e.simtPjName() == null ? "SIMT" : "SIMT " + e.simtPjName();
+        add(rows, over + " / systolic energy per MAC vs H200", "h200_simt_over_tensor", ratio);
+        add(rows, over + " / systolic energy per MAC vs the seed's claim", "seed_simt_over_systolic", ratio);
         for (String chip : List.of("tpu_v4_int8_tops_per_w", "a100_int8_tops_per_w", "h100_int8_tops_per_w"))
             add(rows, "systolic core TOPS/W vs chip-level INT8", chip, e.systolicTopsPerW());
-        add(rows, "SIMT core TOPS/W vs chip-level INT8 (A100)", "a100_int8_tops_per_w", e.simtTopsPerW());
+        add(rows, (e.simtTopsName() == null ? "SIMT core" : "SIMT " + e.simtTopsName()) + " TOPS/W vs chip-level INT8 (A100)",
+                "a100_int8_tops_per_w", e.simtTopsPerW());
         if (!Double.isNaN(e.simtOverheadPjPerLaneInstruction()))
             add(rows, "SIMT overhead per thread-instruction vs Dally", "dally_instruction_overhead_pj", e.simtOverheadPjPerLaneInstruction());
         return rows;

@@ -8,6 +8,7 @@ import io.rtlbench.testbenches.data.DataPattern;
 import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.testbenches.workloads.Layer;
 import io.rtlbench.testbenches.workloads.LayerTensors;
+import io.rtlbench.tools.Parallel;
 import io.rtlbench.tools.energy.GateCounts;
 import io.rtlbench.tools.energy.TechTable;
 import io.rtlbench.testbenches.bench.GemmRun;
@@ -115,37 +116,22 @@ public final class RegressionSuite {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < CASES.size(); i++) groups.computeIfAbsent(CASES.get(i).bench(), k -> new ArrayList<>()).add(i);
         Map<Integer, Metrics> done = new java.util.concurrent.ConcurrentHashMap<>();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(groups.size(), Runtime.getRuntime().availableProcessors())));
-        try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (List<Integer> group : groups.values())
-                futures.add(pool.submit(() -> {
-                    Case first = CASES.get(group.get(0));
-                    try (CoreBench b = CoreBench.open(CoreSpec.parse(first.core(), first.config(), "case"), setup, jobsOf(first.format(), jobs))) {
-                        for (int i : group) {
-                            Case c = CASES.get(i);
-                            b.offchipBandwidth(c.bandwidth());
-                            GemmRun run = b.run(jobs.get(i), 50_000_000);
-                            if (!run.verified()) throw new IllegalStateException(c.name() + " does not verify: " + run.firstMismatch());
-                            done.put(i, Metrics.of(run, CoreRun.energy(b, run, tech)));
-                        }
+        List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
+        for (List<Integer> group : groups.values())
+            tasks.add(() -> {
+                Case first = CASES.get(group.get(0));
+                try (CoreBench b = CoreBench.open(CoreSpec.parse(first.core(), first.config(), "case"), setup, jobsOf(first.format(), jobs))) {
+                    for (int i : group) {
+                        Case c = CASES.get(i);
+                        b.offchipBandwidth(c.bandwidth());
+                        GemmRun run = b.run(jobs.get(i), 50_000_000);
+                        if (!run.verified()) throw new IllegalStateException(c.name() + " does not verify: " + run.firstMismatch());
+                        done.put(i, Metrics.of(run, CoreRun.energy(b, run, tech)));
                     }
-                    return null;
-                }));
-            for (var f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) throw r;
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
                 }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+                return null;
+            });
+        Parallel.all(tasks, Runtime.getRuntime().availableProcessors(), unused -> {});
         for (int i = 0; i < CASES.size(); i++) out.put(CASES.get(i).name(), done.get(i));
         return out;
     }

@@ -39,16 +39,22 @@ public final class SampledRun {
             energy = Energy.of(r, 0);
             energyCi = energyCi(e, r);
         }
+        Map<String, Long> stalls = stalls(e, systolic);
+        Double ipc = systolic ? null : e.metric("warp_instrs") / Math.max(1, cycles);
+        return new CoreRun(e.verified(), e.firstMismatch(), job.macs(), cycles, cycles, compute, (double) job.macs() / cycles,
+                job.macs() / (bench.peakMacsPerCycle() * cycles), bytes, energy, ipc, stalls,
+                new CoreRun.Sampling(e.sampled(), e.tilesTotal(), e.tilesEmulated(), e.cyclesCi(), e.sampled() ? energyCi : 0.0));
+    }
+
+    /** The estimated stall cycles by cause, named as a full run's ({@code dma_wait}, ... / {@code scoreboard}, ...). */
+    public static Map<String, Long> stalls(Estimate e, boolean systolic) {
         Map<String, Long> stalls = new LinkedHashMap<>();
         if (systolic) {
             for (String k : new String[] {"dma_wait", "compute_wait", "buffer", "other"}) stalls.put(k, Math.round(e.metric("stall_" + k + "_cycles")));
         } else {
             for (String k : new String[] {"scoreboard", "memory", "barrier", "divergence"}) stalls.put(k, Math.round(e.metric("stall_" + k)));
         }
-        Double ipc = systolic ? null : e.metric("warp_instrs") / Math.max(1, cycles);
-        return new CoreRun(e.verified(), e.firstMismatch(), job.macs(), cycles, cycles, compute, (double) job.macs() / cycles,
-                job.macs() / (bench.peakMacsPerCycle() * cycles), bytes, energy, ipc, stalls,
-                new CoreRun.Sampling(e.sampled(), e.tilesTotal(), e.tilesEmulated(), e.cyclesCi(), e.sampled() ? energyCi : 0.0));
+        return stalls;
     }
 
     /** The estimated energy of a sampled layer: on-chip categories from {@link #energyProbe}'s metrics, off-chip from the bytes. */

@@ -116,8 +116,7 @@ public final class CoreRunner {
             String vcdFile = vcd.close();
             Energy energy = null;
             if (r.energy() != null) {
-                String table = r.energy().table(8);  // a sampled run has no per-instance list: no empty "top instances" line
-                System.out.print(r.energy().modules().isEmpty() ? table.replaceFirst("  top instances: \n$", "") : table);
+                System.out.print(r.energy().table(8));
                 energy = Energy.of(r.energy(), r.sampling().sampled() ? 0 : 16);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;

@@ -41,12 +41,11 @@ record LayerOutcome(boolean verified, String firstMismatch, long macs, long tota
         boolean systolic = bench.core().equals("systolic");
         long cycles = Math.round(e.cycles());
         long read = Math.round(e.metric("offchip_bytes_read")), written = Math.round(e.metric("offchip_bytes_written"));
-        Map<String, Long> counters = new LinkedHashMap<>(), stalls = new LinkedHashMap<>();
+        Map<String, Long> counters = new LinkedHashMap<>(), stalls = SampledRun.stalls(e, systolic);
         Double ipc = null;
         if (systolic) {
             e.metrics().forEach((k, v) -> { if (!k.startsWith("energy.")) counters.put(k, Math.round(v)); });
             counters.put("total_cycles", cycles);
-            for (String k : new String[] {"dma_wait", "compute_wait", "buffer", "other"}) stalls.put(k, counters.get("stall_" + k + "_cycles"));
         } else {
             counters.put("total_cycles", cycles);
             counters.put("compute_cycles", Math.round(e.metric("mul_cycles")));
@@ -54,7 +53,6 @@ record LayerOutcome(boolean verified, String firstMismatch, long macs, long tota
             counters.put("offchip_bytes_written", written);
             counters.put("warp_instructions", Math.round(e.metric("warp_instrs")));
             counters.put("thread_instructions", Math.round(e.metric("thread_instrs")));
-            for (String k : new String[] {"scoreboard", "memory", "barrier", "divergence"}) stalls.put(k, Math.round(e.metric("stall_" + k)));
             ipc = e.metric("warp_instrs") / Math.max(1, cycles);
         }
         long compute = counters.get("compute_cycles");

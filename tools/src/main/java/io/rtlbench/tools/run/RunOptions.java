@@ -6,8 +6,8 @@ import io.rtlbench.testbenches.bench.SystolicSpec;
 import io.rtlbench.testbenches.sampling.SampleMode;
 import io.rtlbench.testbenches.workloads.Layer;
 import io.rtlbench.testbenches.workloads.LayerSpec;
-import io.rtlbench.testbenches.workloads.LayerTensors;
 import io.rtlbench.tools.RunCommand;
+import io.rtlbench.tools.cli.FormatSampleOptions;
 import io.rtlbench.tools.cli.UserError;
 
 /**
@@ -37,12 +37,7 @@ final class RunOptions {
 
     /** The canonical format name; a floating-point format needs a gemm workload and, on the systolic core, the WS dataflow. */
     static String format(RunCommand o, CoreSpec spec) {
-        String f;
-        try {
-            f = LayerTensors.formatName(o.format);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--format: " + e.getMessage());
-        }
+        String f = FormatSampleOptions.format(o.format);
         if (f.equals("int8")) return f;
         if (!(LayerSpec.parse(o.workload).shape() instanceof Layer.Gemm))
             throw new UserError("--format " + f + " runs gemm:M,K,N workloads (FP32 outputs); conv layers are int8 (requantized outputs)");
@@ -53,15 +48,8 @@ final class RunOptions {
 
     /** The sample mode: int8 only, and one whole run when a VCD window is asked for. */
     static SampleMode sample(RunCommand o, String format) {
-        SampleMode m;
-        try {
-            m = SampleMode.parse(o.sample);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
+        SampleMode m = FormatSampleOptions.sample(o.sample, format, true, "workloads");  // run's default is off: any other value was asked for
         if (m.kind() == SampleMode.Kind.OFF) return m;
-        if (!format.equals("int8"))
-            throw new UserError("--sample " + m + " covers int8 workloads; the floating-point formats run whole layers (--sample off)");
         if (o.vcd != null)
             throw new UserError("--sample " + m + " emulates tiles in separate intervals; a VCD window needs the whole run: use --sample off with --vcd");
         return m;

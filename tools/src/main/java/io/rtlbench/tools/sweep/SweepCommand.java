@@ -10,6 +10,7 @@ import io.rtlbench.testbenches.systolic.GemmJob;
 import io.rtlbench.testbenches.workloads.LayerTensors;
 import io.rtlbench.testbenches.workloads.WorkloadSet;
 import io.rtlbench.tools.cli.DataOptions;
+import io.rtlbench.tools.cli.FormatSampleOptions;
 import io.rtlbench.tools.cli.OffChipOptions;
 import io.rtlbench.tools.cli.TechOption;
 import io.rtlbench.tools.cli.UserError;
@@ -148,12 +149,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** The canonical format; a floating-point one needs weight-stationary systolic configs. */
     private String formatOf(List<Point> points) {
-        String f;
-        try {
-            f = LayerTensors.formatName(format);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--format: " + e.getMessage());
-        }
+        String f = FormatSampleOptions.format(format);
         if (f.equals("int8")) return f;
         for (Point p : points)
             if (p.spec() instanceof SystolicSpec s && s.dataflow() == SystolicSpec.Dataflow.OS)
@@ -164,16 +160,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** The sample mode in force: as given, but off for a floating-point format (refused if the user asked for a sample). */
     private SampleMode sampleMode(String fmt) {
-        SampleMode m;
-        try {
-            m = SampleMode.parse(sample);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-        if (fmt.equals("int8") || m.kind() == SampleMode.Kind.OFF) return m;
-        if (spec.commandLine().getParseResult().hasMatchedOption("--sample"))
-            throw new UserError("--sample " + m + " covers int8 layers; the floating-point formats run whole layers (--sample off)");
-        return SampleMode.OFF;
+        return FormatSampleOptions.sample(sample, fmt, spec.commandLine().getParseResult().hasMatchedOption("--sample"), "layers");
     }
 
     /** The SIMT configs of {@code --simt}: separated by ',' or ';', a datapath name joining the config before it. */
